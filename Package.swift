@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "speechq",
+    products: [
+        .executable(name: "speechq", targets: ["speechq"]),
+        .library(name: "SpeechQuery", targets: ["SpeechQuery"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Everything that is not terminal I/O: loading, outline parsing, output formatting.
+        .target(
+            name: "SpeechQuery",
+            resources: [
+                // Marker lists are data, not code; embedding them keeps the binary self-contained.
+                .embedInCode("Resources/outline-markers.txt"),
+            ]
+        ),
+        // The thin command-line frontend.
+        .executableTarget(
+            name: "speechq",
+            dependencies: [
+                "SpeechQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Throughput measurement used by scripts/bench; not shipped.
+        .executableTarget(
+            name: "speechq-bench",
+            dependencies: ["SpeechQuery"]
+        ),
+        .testTarget(
+            name: "SpeechQueryTests",
+            dependencies: ["SpeechQuery"],
+            resources: [.copy("Fixtures")]
+        ),
+        // End-to-end tests run the built `speechq` binary.
+        .testTarget(
+            name: "speechqTests",
+            dependencies: ["speechq"]
+        ),
+    ]
+)

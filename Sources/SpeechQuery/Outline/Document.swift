@@ -1,0 +1,59 @@
+/// What is known about a document as a whole.
+public struct DocumentMetadata: Sendable, Equatable {
+    public var title: String?
+    /// ISO date, `YYYY-MM-DD` (or `YYYY-MM` when the day is not given).
+    public var date: String?
+    public var year: Int?
+    public var speaker: String?
+    public var role: String?
+    public var occasion: String?
+}
+
+/// A loaded, parsed document: its text, its outline and its metadata.
+public struct Document: Sendable {
+    public var name: String
+    public var origin: String
+    public var encoding: SourceEncoding
+    /// Normalised UTF-8 text; every range in `outline` indexes into it.
+    public var bytes: [UInt8]
+    public var outline: Outline
+    public var metadata: DocumentMetadata
+
+    public init(_ source: SourceText, parser: OutlineParser = OutlineParser()) {
+        name = source.name
+        origin = source.origin
+        encoding = source.encoding
+        bytes = source.bytes
+        outline = parser.parse(source.bytes)
+        metadata = DocumentMetadata()
+        inferMetadata(given: source.given, roles: parser.lexicon.speakerRoles)
+    }
+
+    /// The text of `range`.
+    public func text(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// Non-whitespace characters (Unicode scalars) in `range`.
+    public func characterCount(_ range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { UTF8Scanning.nonWhitespaceCount(range, in: $0) }
+    }
+
+    /// Metadata given with the text wins; the rest comes from the front matter.
+    private mutating func inferMetadata(given: GivenMetadata, roles: [String]) {
+        let front = outline.frontMatter
+        metadata.title = given.title ?? front.title.map { text($0.range) }
+        if let occasionLine = front.occasion.map({ text($0.range) }) {
+            metadata.occasion = OccasionLine.occasion(from: occasionLine)
+            metadata.date = OccasionLine.isoDate(in: occasionLine)
+        }
+        if let given = given.date { metadata.date = OccasionLine.isoDate(in: given) ?? given }
+        metadata.year = given.year
+            ?? metadata.date.flatMap { Int($0.prefix(4)) }
+            ?? front.title.flatMap { OccasionLine.leadingYear(in: text($0.range)) }
+        if let speakerLine = front.speaker, let (role, name) = SpeakerLine.parse(text(speakerLine.range), roles: roles) {
+            metadata.role = role
+            metadata.speaker = name
+        }
+    }
+}

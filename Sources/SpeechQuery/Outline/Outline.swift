@@ -1,0 +1,147 @@
+/// Where a node sits in the speech as a whole.
+public enum Part: String, Sendable, Codable, CaseIterable {
+    /// Title, subtitles, occasion, speaker, table of contents: headings, not body text.
+    case frontMatter = "front"
+    /// Opening paragraphs before the first section.
+    case preamble
+    case section
+    /// Final paragraphs opening with a vocative (同志们, 各位代表).
+    case closing
+    /// Web and scrape leftovers, kept apart from the speech.
+    case residue
+}
+
+/// A non-empty source line, trimmed.
+public struct SourceLine: Sendable, Equatable {
+    /// 1-based line number in the source.
+    public var line: Int
+    /// Byte range of the trimmed line in the document's text.
+    public var range: Range<Int>
+}
+
+/// The lines before the first body paragraph.
+public struct FrontMatter: Sendable, Equatable {
+    public var title: SourceLine?
+    public var subtitles: [SourceLine] = []
+    /// `——2017年3月5日在…会议上`, `--在县委(扩大)会议上的讲话`.
+    public var occasion: SourceLine?
+    /// `国务院总理　李克强`.
+    public var speaker: SourceLine?
+    /// A `目录` block: the label and its entries.
+    public var contents: [SourceLine] = []
+
+    public var isEmpty: Bool { title == nil && subtitles.isEmpty && occasion == nil && speaker == nil && contents.isEmpty }
+}
+
+/// A body paragraph: one non-empty source line in the preamble, a section or the closing.
+public struct Paragraph: Sendable, Equatable {
+    /// 1-based position among the paragraphs of its container (preamble, section,
+    /// subsection or closing).
+    public var ordinal: Int
+    public var line: Int
+    /// The paragraph's body text; a run-in heading is not part of it.
+    public var range: Range<Int>
+    public var part: Part
+    /// Index into `Outline.sections`.
+    public var section: Int?
+    /// Index into `Outline.subsections`.
+    public var subsection: Int?
+    /// The paragraph's sentences, as indices into `Outline.sentences`.
+    public var sentences: Range<Int>
+}
+
+/// A body sentence. Headings of the title, subtitles, sections and subsections are not
+/// sentences; a point's lead sentence is both its heading and a sentence.
+public struct Sentence: Sendable, Equatable {
+    /// 1-based position within its paragraph.
+    public var ordinal: Int
+    public var line: Int
+    public var range: Range<Int>
+    public var part: Part
+    public var section: Int?
+    public var subsection: Int?
+    /// Index into `Outline.points`.
+    public var point: Int?
+    /// Index into `Outline.paragraphs`.
+    public var paragraph: Int
+}
+
+/// `一、…` — a numbered top-level division of the speech.
+public struct Section: Sendable, Equatable {
+    /// 1-based position in the document; what references and selectors use.
+    public var ordinal: Int
+    /// The number as written (一 = 1). Differs from `ordinal` only in a misnumbered text.
+    public var number: Int
+    public var line: Int
+    /// The heading without its `一、` marker.
+    public var heading: Range<Int>
+    /// The whole marked line or run-in heading sentence, marker included.
+    public var headingLine: Range<Int>
+    public var paragraphs: Range<Int>
+    public var sentences: Range<Int>
+    public var subsections: Range<Int>
+    public var points: Range<Int>
+}
+
+/// `（一）…` — a numbered division inside a section (or before any section).
+public struct Subsection: Sendable, Equatable {
+    /// 1-based position within its section.
+    public var ordinal: Int
+    public var number: Int
+    public var section: Int?
+    public var line: Int
+    public var heading: Range<Int>
+    public var headingLine: Range<Int>
+    public var paragraphs: Range<Int>
+    public var sentences: Range<Int>
+    public var points: Range<Int>
+}
+
+/// How a run of points is marked.
+public enum PointStyle: String, Sendable, Codable {
+    /// 一是、二是…
+    case shi
+    /// 一要、二要…
+    case yao
+    /// 第一，第二，…
+    case diyi
+    /// 首先、其次、再次、最后
+    case sequence
+}
+
+/// An enumerated point (一是…, 一要…, 第一，…, 首先…): a span of sentences whose first
+/// sentence is the point's heading.
+public struct Point: Sendable, Equatable {
+    /// 1-based position within its section or subsection.
+    public var ordinal: Int
+    /// The number as written (一是 = 1; 首先 = 1, 其次 = 2, …).
+    public var number: Int
+    public var style: PointStyle
+    public var section: Int?
+    public var subsection: Int?
+    public var line: Int
+    /// The lead sentence, marker included.
+    public var heading: Range<Int>
+    public var sentences: Range<Int>
+    /// Whether the point opens its paragraph (and so spans it) or starts inside one.
+    public var leadsParagraph: Bool
+}
+
+/// The structure of one document, built by `OutlineParser`. Nodes refer to each other by
+/// index and to the text by byte range, so the tree costs a few integers per node and
+/// text is only materialised when shown.
+public struct Outline: Sendable, Equatable {
+    public var frontMatter = FrontMatter()
+    public var paragraphs: [Paragraph] = []
+    public var sentences: [Sentence] = []
+    public var sections: [Section] = []
+    public var subsections: [Subsection] = []
+    public var points: [Point] = []
+    public var residue: [SourceLine] = []
+
+    public init() {}
+
+    public func paragraphs(in part: Part) -> some Collection<Paragraph> {
+        paragraphs.lazy.filter { $0.part == part }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import SpeechQuery
+
+// Measures outline parsing throughput: loads the given files once, then parses them
+// repeatedly and reports MB/s of UTF-8 text. Used by scripts/bench; not a test.
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard !arguments.isEmpty else {
+    FileHandle.standardError.write(Data("usage: speechq-bench FILE|DIR...\n".utf8))
+    exit(2)
+}
+let loaded = DocumentLoader().load(paths: arguments)
+for failure in loaded.failures { FileHandle.standardError.write(Data("speechq-bench: \(failure)\n".utf8)) }
+let totalBytes = loaded.sources.reduce(0) { $0 + $1.bytes.count }
+guard totalBytes > 0 else { exit(2) }
+let parser = OutlineParser()
+var sentences = 0
+let clock = ContinuousClock()
+var rounds = 0
+let elapsed = clock.measure {
+    // Enough rounds for a stable number (at least half a second, at least three rounds).
+    let start = ContinuousClock.now
+    while rounds < 3 || ContinuousClock.now - start < .milliseconds(500) {
+        for source in loaded.sources { sentences += parser.parse(source.bytes).sentences.count }
+        rounds += 1
+    }
+}
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+let megabytes = Double(totalBytes * rounds) / 1_000_000
+print(String(format: "outline: %d documents, %.2f MB, %d rounds, %.1f MB/s, %d sentences per round",
+             loaded.sources.count, Double(totalBytes) / 1_000_000, rounds, megabytes / seconds, sentences / rounds))

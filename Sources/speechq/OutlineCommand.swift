@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import SpeechQuery
+
+struct OutlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "outline",
+        abstract: "Show the outline of documents: front matter, sections, subsections, points.",
+        discussion: """
+        FILE may be a .txt, .md or .jsonl file, a directory (searched recursively for those), \
+        or - for standard input. With no FILE, standard input is read when it is not a terminal.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case tree, json
+    }
+
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Format = .tree
+
+    @Option(help: "Fit the tree to this many columns (default: the terminal's width; no limit when piped).")
+    var width: Int?
+
+    @Argument(help: "Files, directories, or - for standard input.")
+    var files: [String] = []
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width must be at least 20 columns.") }
+    }
+
+    func run() throws {
+        let inputs = try InputSelection.paths(files)
+        let loaded = DocumentLoader().load(paths: inputs)
+        for failure in loaded.failures {
+            Terminal.printError(failure.description)
+        }
+        let documents = loaded.sources.map { Document($0) }
+        switch format {
+        case .json:
+            Terminal.write(OutlineJSON.value(for: documents).serialized(pretty: true) + "\n")
+        case .tree:
+            Terminal.write(OutlineTreePrinter(width: width ?? Terminal.outputWidth()).render(documents))
+        }
+        if !loaded.failures.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
+    }
+}

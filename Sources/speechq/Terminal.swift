@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The documented exit codes.
+enum ExitStatus {
+    static let usageOrIOError: Int32 = 2
+}
+
+/// Which inputs to read when the user names none.
+enum InputSelection {
+    static func paths(_ files: [String]) throws -> [String] {
+        if !files.isEmpty { return files }
+        if isatty(STDIN_FILENO) == 0 { return ["-"] }
+        Terminal.printError("no input: name a file or directory, or pipe a document to standard input")
+        throw ExitCode(ExitStatus.usageOrIOError)
+    }
+}
+
+/// Standard output and error, decided once at the edge.
+enum Terminal {
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("speechq: \(message)\n".utf8))
+    }
+
+    /// The width of the terminal on standard output, or nil when it is not a terminal.
+    static func outputWidth() -> Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
+}
