@@ -1,0 +1,70 @@
+import Testing
+@testable import SpeechQuery
+
+@Suite("Numerals and markers")
+struct MarkerTests {
+    func numeral(_ text: String) -> Int? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { ChineseNumeral.parse(in: $0, at: 0, end: bytes.count)?.value }
+    }
+
+    func heading(_ text: String) -> HeadingMarkers.Marked? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { HeadingMarkers.parse(0..<bytes.count, in: $0) }
+    }
+
+    func point(_ text: String) -> PointMarkers.Marker? {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { PointMarkers.marker(in: $0, at: 0, end: bytes.count) }
+    }
+
+    @Test(arguments: [("一", 1), ("九", 9), ("十", 10), ("十一", 11), ("二十", 20), ("二十三", 23), ("九十九", 99), ("一百零一", 101)])
+    func chineseNumerals(text: String, value: Int) {
+        #expect(numeral(text) == value)
+        #expect(ChineseNumeral.spell(value) == (value < 100 ? text : String(value)))
+    }
+
+    @Test func sectionAndSubsectionMarkers() throws {
+        let section = try #require(heading("三、加强生态环境保护,建设高质量发展县城"))
+        #expect(section.level == .section && section.number == 3 && section.shape == .headingOnly)
+        let runIn = try #require(heading("（一）坚持稳中求进。这些年来，我们坚持……"))
+        #expect(runIn.level == .subsection && runIn.number == 1 && runIn.shape == .runIn)
+        #expect(try #require(heading("(十二)抓好特色产业")).number == 12)
+        #expect(heading("一是坚持从严防控。") == nil)
+        #expect(heading("一般来说，要这样。") == nil)
+        #expect(heading("（注）说明") == nil)
+    }
+
+    @Test func aHeadingSeparatedFromItsBodyBySpaceIsRunIn() throws {
+        let marked = try #require(heading("三、深入改革经济体制 国民经济的长期稳定发展，要靠改革。"))
+        #expect(marked.shape == .runIn)
+    }
+
+    @Test func longNumberedSentencesAreListItems() throws {
+        let long = "二、" + String(repeating: "各级政府都要加强领导", count: 9) + "。"
+        #expect(try #require(heading(long)).shape == .listItem)
+    }
+
+    @Test func pointMarkers() {
+        #expect(point("一是坚持从严防控") == .init(style: .shi, number: 1))
+        #expect(point("十一要加强领导") == .init(style: .yao, number: 11))
+        #expect(point("第二，强化保障") == .init(style: .diyi, number: 2))
+        #expect(point("第二,强化保障") == .init(style: .diyi, number: 2))
+        #expect(point("其次，要培育") == .init(style: .sequence, number: 2))
+        #expect(point("最后，要打响品牌") == .init(style: .sequence, number: nil))
+        #expect(point("第一可以从思想中寻找答案") == nil)
+        #expect(point("一般要求") == nil)
+    }
+
+    @Test func aRunMustBeginAtItsFirstMember() {
+        var runs = PointRuns()
+        #expect(runs.accept(.init(style: .sequence, number: nil)) == nil)   // 最后 with no 首先
+        #expect(runs.accept(.init(style: .shi, number: 2)) == nil)          // 二是 with no 一是
+        #expect(runs.accept(.init(style: .shi, number: 1)) == 1)
+        #expect(runs.accept(.init(style: .shi, number: 2)) == 2)
+        #expect(runs.accept(.init(style: .shi, number: 4)) == 4)            // a gap is kept
+        #expect(runs.accept(.init(style: .shi, number: 3)) == nil)          // backwards is not a member
+        #expect(runs.accept(.init(style: .sequence, number: 1)) == 1)
+        #expect(runs.accept(.init(style: .sequence, number: nil)) == 2)
+    }
+}
