@@ -14,4 +14,19 @@ struct SpeechQ: ParsableCommand {
         version: SpeechQueryVersion.current,
         subcommands: [OutlineCommand.self]
     )
+
+    /// Runs the command line with speechq's documented exit codes: ArgumentParser reports
+    /// usage errors with 64 (EX_USAGE); speechq uses 2 for them, like grep and jq.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usageOrIOError)
+            }
+            exit(withError: error)
+        }
+    }
 }
