@@ -77,7 +77,7 @@ public struct OutlineTreePrinter: Sendable {
         var facts: [String] = []
         if let date = doc.metadata.date { facts.append(date) } else if let year = doc.metadata.year { facts.append(String(year)) }
         if let speaker = doc.metadata.speaker { facts.append(speaker + (doc.metadata.role.map { "（\($0)）" } ?? "")) }
-        let title = doc.metadata.title.map { "  " + $0 } ?? ""
+        let title = doc.metadata.title.flatMap { $0 == doc.name ? nil : "  " + $0 } ?? ""
         return doc.name + title + (facts.isEmpty ? "" : "  " + facts.joined(separator: " ")) + "  [" + parts.joined(separator: ", ") + "]"
     }
 
