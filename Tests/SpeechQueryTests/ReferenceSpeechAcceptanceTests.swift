@@ -128,7 +128,7 @@ struct GovernmentReportTests {
     }
 
     @Test func sectionsAreNumberedConsecutivelyFromOne() throws {
-        // Eight reports have no `一、` sections at all: 1954, 1975 (unnumbered), 1958, 1983,
+        // Seven reports have no `一、` sections at all: 1954, 1975 (unnumbered), 1958, 1983,
         // 1985 (only （一） parts), 1964 and 1978 (unnumbered part headings).
         let unsectioned: Set<String> = ["1954", "1958", "1964", "1975", "1978", "1983", "1985"]
         for doc in try loadAll() {
