@@ -54,14 +54,8 @@ struct FrontMatterReader {
 
     /// Short and without a sentence terminator.
     func isHeadingLike(_ range: Range<Int>) -> Bool {
-        guard UTF8Scanning.nonWhitespaceCount(range, in: bytes) <= Self.maximumTitleLength else { return false }
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
-            if SentenceSplitter.isTerminator(scalar) { return false }
-            i += length
-        }
-        return true
+        UTF8Scanning.nonWhitespaceCount(range, in: bytes) <= Self.maximumTitleLength
+            && !SentenceSplitter.containsTerminator(range, in: bytes)
     }
 
     func isContentsLabel(_ range: Range<Int>) -> Bool {

@@ -90,22 +90,12 @@ enum HeadingMarkers {
             let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
             if UTF8Scanning.isWhitespace(scalar) {
                 let after = UTF8Scanning.skipWhitespace(in: bytes, from: i, to: range.upperBound)
-                if after < range.upperBound, containsTerminator(after..<range.upperBound, in: bytes) {
+                if after < range.upperBound, SentenceSplitter.containsTerminator(after..<range.upperBound, in: bytes) {
                     return (i, after)
                 }
             }
             i += length
         }
         return (firstEnd, firstEnd)
-    }
-
-    private static func containsTerminator(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
-            if SentenceSplitter.isTerminator(scalar) { return true }
-            i += length
-        }
-        return false
     }
 }

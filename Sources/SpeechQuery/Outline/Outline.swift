@@ -140,8 +140,4 @@ public struct Outline: Sendable, Equatable {
     public var residue: [SourceLine] = []
 
     public init() {}
-
-    public func paragraphs(in part: Part) -> some Collection<Paragraph> {
-        paragraphs.lazy.filter { $0.part == part }
-    }
 }

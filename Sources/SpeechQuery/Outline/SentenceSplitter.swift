@@ -89,6 +89,17 @@ enum SentenceSplitter {
         return first.upperBound
     }
 
+    /// Whether `range` holds a sentence terminator anywhere.
+    static func containsTerminator(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
+            if isTerminator(scalar) { return true }
+            i += length
+        }
+        return false
+    }
+
     private static func append(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, to sentences: inout [Range<Int>]) {
         let trimmed = UTF8Scanning.trimmed(range, in: bytes)
         if !trimmed.isEmpty { sentences.append(trimmed) }
