@@ -12,11 +12,15 @@ let package = Package(
     ],
     targets: [
         // Everything that is not terminal I/O: loading, outline parsing, output formatting.
+        // memmem(3) for substring search over UTF-8 bytes.
+        .target(name: "CSpeechQuery"),
         .target(
             name: "SpeechQuery",
+            dependencies: ["CSpeechQuery"],
             resources: [
                 // Marker lists are data, not code; embedding them keeps the binary self-contained.
                 .embedInCode("Resources/outline-markers.txt"),
+                .embedInCode("Resources/directive-markers.txt"),
             ]
         ),
         // The thin command-line frontend.
