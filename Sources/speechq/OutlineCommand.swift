@@ -4,7 +4,7 @@ import SpeechQuery
 
 struct OutlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "outline",
+        commandName: "speechq outline",
         abstract: "Show the outline of documents: front matter, sections, subsections, points.",
         discussion: """
         FILE may be a .txt, .md or .jsonl file, a directory (searched recursively for those), \

@@ -3,7 +3,9 @@ import Foundation
 
 /// The documented exit codes.
 enum ExitStatus {
+    static let emptyResult: Int32 = 1
     static let usageOrIOError: Int32 = 2
+    static let queryError: Int32 = 3
 }
 
 /// Which inputs to read when the user names none.
@@ -26,12 +28,20 @@ enum Terminal {
         FileHandle.standardError.write(Data("speechq: \(message)\n".utf8))
     }
 
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
     /// The width of the terminal on standard output, or nil when it is not a terminal.
     static func outputWidth() -> Int? {
-        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        guard stdoutIsTerminal else { return nil }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return 80
+    }
+
+    /// `NO_COLOR` (any non-empty value) turns colour off unless `--color always`.
+    static var noColorRequested: Bool {
+        !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 }

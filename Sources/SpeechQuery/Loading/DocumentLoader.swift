@@ -124,8 +124,8 @@ struct UniqueNames {
 
 /// Reads a whole file with POSIX calls so that the failure reason is the system's own
 /// (permission denied, is a directory, …).
-enum FileReading {
-    static func read(_ path: String) -> Swift.Result<[UInt8], LoadFailure> {
+public enum FileReading {
+    public static func read(_ path: String) -> Swift.Result<[UInt8], LoadFailure> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(LoadFailure(source: path, reason: systemReason())) }
         defer { close(fd) }

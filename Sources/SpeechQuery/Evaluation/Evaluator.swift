@@ -1,0 +1,272 @@
+import Foundation
+
+/// Runs a pipeline over a corpus, stage by stage. Every failure is a `Diagnostic` pointing
+/// at the stage that caused it.
+public struct Evaluator {
+    public let corpus: Corpus
+    public let bindings: [String: QueryResult]
+    public let previous: QueryResult?
+    public let source: QuerySource
+
+    public init(corpus: Corpus, bindings: [String: QueryResult], previous: QueryResult?, source: QuerySource) {
+        self.corpus = corpus
+        self.bindings = bindings
+        self.previous = previous
+        self.source = source
+    }
+
+    public func evaluate(_ pipeline: Pipeline) throws(Diagnostic) -> QueryResult {
+        var result = QueryResult(.nodes(corpus.documentNodes))
+        // A pipeline that does not start from a name starts from every loaded document.
+        var implicitInput = true
+        for (position, stage) in pipeline.stages.enumerated() {
+            if case .name(let name) = stage.kind {
+                guard position == 0 else { throw error("a name can only start a pipeline", stage) }
+                result = try lookUp(name, stage)
+                implicitInput = false
+                continue
+            }
+            result = try apply(stage, to: result, implicitInput: implicitInput && position == 0)
+            implicitInput = false
+        }
+        return result
+    }
+
+    private func error(_ message: String, _ stage: Stage, hint: String? = nil) -> Diagnostic {
+        Diagnostic(message, at: stage.range, in: source, hint: hint)
+    }
+
+    private func lookUp(_ name: String, _ stage: Stage) throws(Diagnostic) -> QueryResult {
+        if name == "_" {
+            guard let previous else { throw error("no previous result yet", stage, hint: "'_' is the result of the statement before") }
+            return previous
+        }
+        if let bound = bindings[name] { return bound }
+        let candidates = Array(bindings.keys) + Parser.stageWords + QueryKind.allCases.map(\.rawValue)
+        let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
+        throw error("unknown name '\(name)'", stage, hint: hint ?? "bind one first: let \(name) = select sections")
+    }
+
+    private func nodes(of result: QueryResult, for stage: Stage, _ what: String) throws(Diagnostic) -> [Node] {
+        switch result.value {
+        case .nodes(let nodes): return nodes
+        case .table: throw error("'\(what)' needs nodes, but its input is a table", stage, hint: "put '\(what)' before 'count', 'fields' or 'group by'")
+        case .groups: throw error("'\(what)' cannot follow 'group by'", stage, hint: "'group by FIELD' is followed by 'count'")
+        }
+    }
+
+    private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {
+        var output = input
+        switch stage.kind {
+        case .name:
+            break
+        case .select(let kind, let selector):
+            output.value = .nodes(select(kind, selector, from: try nodes(of: input, for: stage, "select")))
+        case .filter(let predicate):
+            let compiled = try CompiledPredicate(predicate, corpus: corpus)
+            switch input.value {
+            case .nodes(let nodes):
+                output.value = .nodes(nodes.filter { compiled.matches($0) })
+            case .table(let table):
+                output.value = .table(Table(columns: table.columns, rows: table.rows.filter { compiled.matches(row: $0, columns: table.columns) }))
+            case .groups:
+                throw error("'filter' cannot follow 'group by'", stage, hint: "filter before grouping")
+            }
+            output.highlights += predicate.highlightTerms
+        case .count(let kind):
+            output = QueryResult(.table(try count(kind, input, stage, implicitInput: implicitInput)))
+        case .show:
+            if case .groups = input.value { throw error("'show' cannot follow 'group by'", stage) }
+            output.showFullText = true
+        case .sort(let keys):
+            switch input.value {
+            case .nodes(let nodes):
+                let valued = nodes.map { node in (node, keys.map { corpus.value($0.field, of: node) }) }
+                output.value = .nodes(Self.stableSort(valued, keys: keys).map(\.0))
+            case .table(let table):
+                var indices: [Int] = []
+                for key in keys {
+                    guard let column = table.column(key.field.rawValue) else {
+                        throw error("the table has no column '\(key.field.rawValue)'", stage, hint: "columns: \(table.columns.joined(separator: ", "))")
+                    }
+                    indices.append(column)
+                }
+                let valued = table.rows.map { row in (row, indices.map { row[$0] }) }
+                output.value = .table(Table(columns: table.columns, rows: Self.stableSort(valued, keys: keys).map(\.0)))
+            case .groups:
+                throw error("'sort' cannot follow 'group by'", stage, hint: "group by FIELD | count | sort count desc")
+            }
+        case .limit(let n):
+            switch input.value {
+            case .nodes(let nodes): output.value = .nodes(Array(nodes.prefix(n)))
+            case .table(let table): output.value = .table(Table(columns: table.columns, rows: Array(table.rows.prefix(n))))
+            case .groups(let field, let groups): output.value = .groups(field, Array(groups.prefix(n)))
+            }
+        case .fields(let fields):
+            switch input.value {
+            case .nodes(let nodes):
+                output.value = .table(corpus.table(for: nodes, fields: fields))
+            case .table(let table):
+                var indices: [Int] = []
+                for field in fields {
+                    guard let column = table.column(field.rawValue) else {
+                        throw error("the table has no column '\(field.rawValue)'", stage, hint: "columns: \(table.columns.joined(separator: ", "))")
+                    }
+                    indices.append(column)
+                }
+                output.value = .table(Table(columns: fields.map(\.rawValue), rows: table.rows.map { row in indices.map { row[$0] } }))
+            case .groups:
+                throw error("'fields' cannot follow 'group by'", stage, hint: "'group by FIELD' is followed by 'count'")
+            }
+        case .groupBy(let field):
+            let nodes = try nodes(of: input, for: stage, "group by")
+            var order: [FieldValue] = []
+            var members: [FieldValue: [Node]] = [:]
+            for node in nodes {
+                let key = corpus.value(field, of: node)
+                if members[key] == nil { order.append(key) }
+                members[key, default: []].append(node)
+            }
+            output.value = .groups(field, order.map { ($0, members[$0]!) })
+        }
+        return output
+    }
+
+    /// `select KIND [selector]`: descends into each input node, climbs to the containing
+    /// node, or (same kind) keeps nodes whose position the selector names.
+    func select(_ kind: QueryKind, _ selector: Selector?, from input: [Node]) -> [Node] {
+        var result: [Node] = []
+        var seen = Set<Node>()
+        for node in input {
+            let nodeKind = Corpus.queryKind(of: node.kind)
+            if nodeKind == kind || (kind == .directives && nodeKind == .sentences) {
+                let keep = kind != .directives || corpus.isDirective(document: node.document, sentence: node.index)
+                if keep, selector.map({ $0.selects(corpus.ordinal(of: node), of: Int.max) }) ?? true { result.append(node) }
+            } else if Corpus.depth(of: kind) > Corpus.depth(of: nodeKind) {
+                let children = corpus.children(of: node, kind: kind)
+                for (position, child) in children.enumerated() where selector?.selects(position + 1, of: children.count) ?? true {
+                    result.append(child)
+                }
+            } else if let parent = corpus.ancestor(of: node, kind: kind), !seen.contains(parent) {
+                seen.insert(parent)
+                if selector.map({ $0.selects(corpus.ordinal(of: parent), of: Int.max) }) ?? true { result.append(parent) }
+            }
+        }
+        return result
+    }
+
+    private func count(_ kind: QueryKind?, _ input: QueryResult, _ stage: Stage, implicitInput: Bool) throws(Diagnostic) -> Table {
+        switch input.value {
+        case .table(let table):
+            guard kind == nil else { throw error("'count \(kind!.rawValue)' needs nodes, but its input is a table", stage) }
+            return Table(columns: ["count"], rows: [[.int(table.rows.count)]])
+        case .groups(let field, let groups):
+            guard kind == nil else { throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(field.rawValue) | count") }
+            return Table(columns: [field.rawValue, "count"], rows: groups.map { [$0.key, .int($0.nodes.count)] })
+        case .nodes(let nodes):
+            guard let kind else { return Table(columns: ["count"], rows: [[.int(nodes.count)]]) }
+            if implicitInput {
+                // `count directives` on its own: one number over everything loaded.
+                let total = nodes.reduce(0) { $0 + select(kind, nil, from: [$1]).count }
+                return Table(columns: ["count"], rows: [[.int(total)]])
+            }
+            var table = corpus.table(for: nodes, fields: nil, includeText: false)
+            for (k, node) in nodes.enumerated() {
+                table.rows[k].append(.int(select(kind, nil, from: [node]).count))
+            }
+            table.columns.append("count")
+            return table
+        }
+    }
+
+    static func stableSort<T>(_ items: [(T, [FieldValue])], keys: [SortKey]) -> [(T, [FieldValue])] {
+        items.enumerated().sorted { a, b in
+            for (k, key) in keys.enumerated() {
+                let x = a.element.1[k], y = b.element.1[k]
+                if x == y { continue }
+                // Nulls stay last in both directions.
+                if x == .null { return false }
+                if y == .null { return true }
+                return key.descending ? FieldValue.ascending(y, x) : FieldValue.ascending(x, y)
+            }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+/// A predicate made ready to run: terms as UTF-8 bytes for memmem, regexes compiled once.
+struct CompiledPredicate {
+    indirect enum Test {
+        case term([UInt8], String)
+        case regex(NSRegularExpression)
+        case and(Test, Test)
+        case or(Test, Test)
+        case not(Test)
+        case comparison(Field, ComparisonOperator, Literal)
+        case truthy(Field)
+    }
+
+    let test: Test
+    let corpus: Corpus
+
+    init(_ predicate: Predicate, corpus: Corpus) throws(Diagnostic) {
+        self.corpus = corpus
+        test = Self.compile(predicate)
+    }
+
+    private static func compile(_ predicate: Predicate) -> Test {
+        switch predicate {
+        case .term(let t): return .term(Array(t.utf8), t)
+        case .regex(let pattern, let caseInsensitive):
+            // Validated by the parser; cannot fail here.
+            return .regex(try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []))
+        case .and(let a, let b): return .and(compile(a), compile(b))
+        case .or(let a, let b): return .or(compile(a), compile(b))
+        case .not(let a): return .not(compile(a))
+        case .comparison(let f, let op, let value): return .comparison(f, op, value)
+        case .truthy(let f): return .truthy(f)
+        }
+    }
+
+    func matches(_ node: Node) -> Bool { evaluate(test, node) }
+
+    private func evaluate(_ test: Test, _ node: Node) -> Bool {
+        switch test {
+        case .term(let bytes, _):
+            let document = corpus.documents[node.document]
+            let span = corpus.span(of: node)
+            return document.bytes.withUnsafeBufferPointer { ByteSearch.find(bytes, in: $0, range: span) != nil }
+        case .regex(let regex):
+            let text = corpus.documents[node.document].text(corpus.span(of: node))
+            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        case .and(let a, let b): return evaluate(a, node) && evaluate(b, node)
+        case .or(let a, let b): return evaluate(a, node) || evaluate(b, node)
+        case .not(let a): return !evaluate(a, node)
+        case .comparison(let field, let op, let literal): return corpus.value(field, of: node).compare(op, literal)
+        case .truthy(let field): return corpus.value(field, of: node) == .bool(true)
+        }
+    }
+
+    func matches(row: [FieldValue], columns: [String]) -> Bool { evaluate(test, row: row, columns: columns) }
+
+    /// On table rows, terms search the text columns and comparisons use the named column.
+    private func evaluate(_ test: Test, row: [FieldValue], columns: [String]) -> Bool {
+        func cell(_ field: Field) -> FieldValue {
+            columns.firstIndex(of: field.rawValue).map { row[$0] } ?? .null
+        }
+        switch test {
+        case .term(_, let term):
+            return row.contains { if case .text(let s) = $0 { s.contains(term) } else { false } }
+        case .regex(let regex):
+            return row.contains { value in
+                guard case .text(let s) = value else { return false }
+                return regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+            }
+        case .and(let a, let b): return evaluate(a, row: row, columns: columns) && evaluate(b, row: row, columns: columns)
+        case .or(let a, let b): return evaluate(a, row: row, columns: columns) || evaluate(b, row: row, columns: columns)
+        case .not(let a): return !evaluate(a, row: row, columns: columns)
+        case .comparison(let field, let op, let literal): return cell(field).compare(op, literal)
+        case .truthy(let field): return cell(field) == .bool(true)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+/// What a pipeline can select: the nodes of the outline, plus directives (sentences that
+/// are directives) and headings.
+public enum QueryKind: String, Sendable, CaseIterable {
+    case docs, sections, subsections, points, paragraphs, sentences, directives, headings
+
+    /// Accepts plural and singular spellings: `section`, `sections`, `doc`, `documents`.
+    public init?(word: String) {
+        let lowered = word.lowercased()
+        if let kind = QueryKind(rawValue: lowered) { self = kind; return }
+        switch lowered {
+        case "doc", "document", "documents": self = .docs
+        case "section": self = .sections
+        case "subsection": self = .subsections
+        case "point": self = .points
+        case "paragraph": self = .paragraphs
+        case "sentence": self = .sentences
+        case "directive": self = .directives
+        case "heading": self = .headings
+        default: return nil
+        }
+    }
+}
+
+/// The fields a node row has, usable in `filter`, `sort`, `fields` and `group by`.
+public enum Field: String, Sendable, CaseIterable {
+    case doc, ref, kind, part, line, text, chars, heading, section, subsection, point, paragraph, sentence
+    case number, style, level, year, date, title, speaker, role, occasion, directive, actor, count
+}
+
+/// Which children to keep when selecting: `2`, `2..3`, `1,3`, `last`.
+public struct Selector: Sendable, Equatable {
+    public enum Item: Sendable, Equatable {
+        case single(Int)
+        case range(Int, Int)
+        case last
+    }
+
+    public var items: [Item]
+
+    /// Whether the child at 1-based `position` of `total` is selected.
+    public func selects(_ position: Int, of total: Int) -> Bool {
+        items.contains { item in
+            switch item {
+            case .single(let n): position == n
+            case .range(let a, let b): position >= a && position <= b
+            case .last: position == total
+            }
+        }
+    }
+}
+
+public enum Literal: Sendable, Equatable {
+    case number(Int)
+    case text(String)
+}
+
+public indirect enum Predicate: Sendable, Equatable {
+    /// The node's text contains the term.
+    case term(String)
+    /// The node's text matches the regular expression (ICU syntax, NSRegularExpression).
+    case regex(pattern: String, caseInsensitive: Bool)
+    case and(Predicate, Predicate)
+    case or(Predicate, Predicate)
+    case not(Predicate)
+    case comparison(Field, ComparisonOperator, Literal)
+    /// A boolean field on its own: `filter directive`.
+    case truthy(Field)
+
+    /// The plain terms a match should highlight.
+    var highlightTerms: [String] {
+        switch self {
+        case .term(let t): [t]
+        case .and(let a, let b), .or(let a, let b): a.highlightTerms + b.highlightTerms
+        case .regex, .not, .comparison, .truthy: []
+        }
+    }
+}
+
+public struct SortKey: Sendable, Equatable {
+    public var field: Field
+    public var descending: Bool
+}
+
+public enum StageKind: Sendable, Equatable {
+    case select(QueryKind, Selector?)
+    /// A named result (`let` binding) or `_`, the previous result; only first in a pipeline.
+    case name(String)
+    case filter(Predicate)
+    case count(QueryKind?)
+    case show
+    case sort([SortKey])
+    case limit(Int)
+    case fields([Field])
+    case groupBy(Field)
+}
+
+public struct Stage: Sendable, Equatable {
+    public var kind: StageKind
+    /// Where the stage is written, for evaluation errors.
+    public var range: Range<Int>
+}
+
+public struct Pipeline: Sendable, Equatable {
+    public var stages: [Stage]
+}
+
+public enum OutputFormat: String, Sendable, CaseIterable {
+    case table, tsv, csv, json, jsonl
+}
+
+public enum MetaCommand: Sendable, Equatable {
+    case help(String?)
+    case docs
+    case format(OutputFormat)
+    case header(Bool)
+    /// `.output FILE`, or `.output` alone for standard output.
+    case output(String?)
+    case read(String)
+    case timer(Bool)
+    case quit
+
+    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "quit"]
+}
+
+public enum StatementKind: Sendable, Equatable {
+    case pipeline(Pipeline)
+    case binding(name: String, Pipeline)
+    case load(path: String, alias: String?)
+    case meta(MetaCommand)
+}
+
+public struct Statement: Sendable, Equatable {
+    public var kind: StatementKind
+    public var range: Range<Int>
+}
+
+public struct Script: Sendable, Equatable {
+    public var source: QuerySource
+    public var statements: [Statement]
+}

@@ -1,0 +1,454 @@
+import Foundation
+
+/// Parses query text statement by statement, so a script runs up to its first error and
+/// `--keep-going` can skip a bad statement and carry on.
+///
+///     script     := (statement? (';' | NEWLINE))*
+///     statement  := META | 'let' NAME '=' pipeline | 'load' PATH ['as' NAME] | pipeline
+///     pipeline   := stage ('|' stage)*
+///     stage      := ['select'] KIND [selector] | NAME | '_' | 'filter' predicate | 'count' [KIND]
+///                 | 'show' | 'sort' key (',' key)* | 'limit' N | 'fields' FIELD (',' FIELD)*
+///                 | 'group' 'by' FIELD
+///     selector   := item (',' item)*       item := N ['..' N] | 'last'
+///     predicate  := and ('or' and)*        and := unary ('and' unary)*
+///     unary      := 'not' unary | '(' predicate ')' | TERM | STRING | REGEX
+///                 | FIELD OP value | FIELD
+public struct Parser {
+    private var lexer: Lexer
+    private var token: Token
+    private var pendingError: Diagnostic?
+    public let source: QuerySource
+
+    static let stageWords = ["select", "filter", "count", "show", "sort", "limit", "fields", "group"]
+    static let keywords: Set<String> = Set(stageWords + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
+
+    public init(_ source: QuerySource) {
+        self.source = source
+        lexer = Lexer(source)
+        token = Token(kind: .newline, range: 0..<0)
+        advance()
+    }
+
+    /// Parses the whole text, failing at the first error.
+    public static func parse(_ source: QuerySource) throws(Diagnostic) -> Script {
+        var parser = Parser(source)
+        var statements: [Statement] = []
+        while let next = parser.nextStatement() {
+            statements.append(try next.get())
+        }
+        return Script(source: source, statements: statements)
+    }
+
+    /// The next statement, an error (after which parsing resumes at the next statement), or
+    /// nil at the end of the text.
+    public mutating func nextStatement() -> Result<Statement, Diagnostic>? {
+        while isSeparator(token.kind) { advance() }
+        if let error = pendingError {
+            pendingError = nil
+            skipStatement()
+            return .failure(error)
+        }
+        if token.kind == .end { return nil }
+        do throws(Diagnostic) {
+            let statement = try parseStatement()
+            guard isSeparator(token.kind) || token.kind == .end else {
+                throw unexpected(expecting: "'|', ';' or a new line")
+            }
+            return .success(statement)
+        } catch {
+            skipStatement()
+            return .failure(error)
+        }
+    }
+
+    // MARK: Tokens
+
+    private mutating func advance() {
+        do {
+            token = try lexer.next()
+        } catch {
+            // Report the lexical error when the parser next looks; stand in an end of statement.
+            if pendingError == nil { pendingError = error }
+            token = Token(kind: .newline, range: error.range)
+        }
+    }
+
+    private func isSeparator(_ kind: TokenKind) -> Bool {
+        kind == .newline || kind == .semicolon
+    }
+
+    private mutating func skipStatement() {
+        while !isSeparator(token.kind), token.kind != .end { advance() }
+        pendingError = nil
+    }
+
+    private mutating func skipNewlines() throws(Diagnostic) {
+        while token.kind == .newline {
+            advance()
+            try throwPending()
+        }
+    }
+
+    private mutating func throwPending() throws(Diagnostic) {
+        if let error = pendingError {
+            pendingError = nil
+            throw error
+        }
+    }
+
+    private func error(_ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(message, at: token.range, in: source, hint: hint)
+    }
+
+    private func unexpected(expecting what: String) -> Diagnostic {
+        if let pending = pendingError { return pending }
+        return error("expected \(what), found \(token.kind.description)")
+    }
+
+    private var word: String? {
+        if case .word(let w) = token.kind { return w }
+        return nil
+    }
+
+    private mutating func expectWord(_ expected: String) throws(Diagnostic) {
+        guard word == expected else { throw unexpected(expecting: "'\(expected)'") }
+        advance()
+    }
+
+    // MARK: Statements
+
+    private mutating func parseStatement() throws(Diagnostic) -> Statement {
+        let start = token.range.lowerBound
+        if case .meta(let name, let arguments) = token.kind {
+            let command = try parseMeta(name: name, arguments: arguments)
+            let range = token.range
+            advance()
+            return Statement(kind: .meta(command), range: range)
+        }
+        if word == "let" {
+            advance()
+            guard let name = word, !Self.keywords.contains(name), QueryKind(word: name) == nil, name != "_" else {
+                throw unexpected(expecting: "a name for the result (letters, digits, _; not a keyword or kind)")
+            }
+            advance()
+            guard token.kind == .comparison(.equal) else { throw unexpected(expecting: "'=' after the name") }
+            advance()
+            let pipeline = try parsePipeline()
+            return Statement(kind: .binding(name: name, pipeline), range: start..<token.range.lowerBound)
+        }
+        if word == "load" {
+            let (path, pathRange) = try lexer.rawArgument()
+            guard !path.isEmpty else {
+                throw Diagnostic("expected a file or directory after 'load'", at: pathRange.lowerBound..<pathRange.lowerBound + 1, in: source, hint: "load examples/speeches as demo")
+            }
+            advance()
+            var alias: String?
+            if word == "as" {
+                advance()
+                guard let name = word ?? termText else { throw unexpected(expecting: "a document name after 'as'") }
+                alias = name
+                advance()
+            }
+            return Statement(kind: .load(path: path, alias: alias), range: start..<token.range.lowerBound)
+        }
+        let pipeline = try parsePipeline()
+        return Statement(kind: .pipeline(pipeline), range: start..<token.range.lowerBound)
+    }
+
+    private var termText: String? {
+        if case .term(let t) = token.kind { return t }
+        return nil
+    }
+
+    private func parseMeta(name: String, arguments: String) throws(Diagnostic) -> MetaCommand {
+        let words = MetaArguments.split(arguments)
+        func onOff() throws(Diagnostic) -> Bool {
+            switch words.first?.lowercased() {
+            case "on"?: return true
+            case "off"?: return false
+            default: throw error("'.\(name)' takes 'on' or 'off'", hint: ".\(name) on")
+            }
+        }
+        switch name {
+        case "help": return .help(words.first)
+        case "docs": return .docs
+        case "format", "mode":
+            guard let value = words.first, let format = OutputFormat(rawValue: value.lowercased()) else {
+                let choices = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw error(words.isEmpty ? "'.format' needs a format" : "unknown format '\(words[0])'", hint: "one of \(choices)")
+            }
+            return .format(format)
+        case "header", "headers": return .header(try onOff())
+        case "timer": return .timer(try onOff())
+        case "output": return .output(words.first)
+        case "read":
+            guard let path = words.first else { throw error("'.read' needs a script file", hint: ".read examples/queries/tour.sq") }
+            return .read(path)
+        case "quit", "exit": return .quit
+        default:
+            let suggestion = Suggestion.closest(to: name, among: MetaCommand.names)
+            throw error("unknown command '.\(name)'", hint: suggestion.map { "did you mean '.\($0)'?" } ?? "'.help' lists the commands")
+        }
+    }
+
+    // MARK: Pipelines and stages
+
+    private mutating func parsePipeline() throws(Diagnostic) -> Pipeline {
+        var stages = [try parseStage(first: true)]
+        while token.kind == .pipe {
+            advance()
+            try skipNewlines()
+            stages.append(try parseStage(first: false))
+        }
+        return Pipeline(stages: stages)
+    }
+
+    private mutating func parseStage(first: Bool) throws(Diagnostic) -> Stage {
+        let start = token.range.lowerBound
+        let kind = try parseStageKind(first: first)
+        return Stage(kind: kind, range: start..<max(start + 1, lastEnd))
+    }
+
+    /// The end of the most recently consumed token.
+    private var lastEnd: Int = 0
+
+    private mutating func consume() {
+        lastEnd = token.range.upperBound
+        advance()
+    }
+
+    private mutating func parseStageKind(first: Bool) throws(Diagnostic) -> StageKind {
+        try throwPending()
+        switch token.kind {
+        case .word(let w):
+            if let kind = QueryKind(word: w) {
+                consume()
+                return .select(kind, try parseSelector())
+            }
+            switch w {
+            case "select":
+                consume()
+                guard let kindWord = word, let kind = QueryKind(word: kindWord) else {
+                    let hint = word.flatMap { Suggestion.closest(to: $0, among: QueryKind.allCases.map(\.rawValue)) }.map { "did you mean '\($0)'?" }
+                    throw error("expected what to select, found \(token.kind.description)", hint: hint ?? "one of \(QueryKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                consume()
+                return .select(kind, try parseSelector())
+            case "filter":
+                consume()
+                return .filter(try parsePredicate())
+            case "count":
+                consume()
+                if let kindWord = word {
+                    guard let kind = QueryKind(word: kindWord) else {
+                        let hint = Suggestion.closest(to: kindWord, among: QueryKind.allCases.map(\.rawValue))
+                        throw error("cannot count '\(kindWord)'", hint: hint.map { "did you mean '\($0)'?" } ?? "count one of \(QueryKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    consume()
+                    return .count(kind)
+                }
+                return .count(nil)
+            case "show":
+                consume()
+                return .show
+            case "sort":
+                consume()
+                var keys: [SortKey] = []
+                repeat {
+                    if !keys.isEmpty { consume() }
+                    let field = try parseField()
+                    var descending = false
+                    if word == "desc" || word == "asc" {
+                        descending = word == "desc"
+                        consume()
+                    }
+                    keys.append(SortKey(field: field, descending: descending))
+                } while token.kind == .comma
+                return .sort(keys)
+            case "limit":
+                consume()
+                guard case .number(let n) = token.kind else { throw unexpected(expecting: "how many rows to keep (a number)") }
+                consume()
+                return .limit(n)
+            case "fields":
+                consume()
+                var fields = [try parseField()]
+                while token.kind == .comma {
+                    consume()
+                    fields.append(try parseField())
+                }
+                return .fields(fields)
+            case "group":
+                consume()
+                try expectWord("by")
+                lastEnd = token.range.lowerBound
+                return .groupBy(try parseField())
+            default:
+                let followedByMore: Bool
+                switch peekKindAfterWord() {
+                case .pipe, .newline, .semicolon, .end: followedByMore = false
+                default: followedByMore = true
+                }
+                if first, !followedByMore, !Self.keywords.contains(w) {
+                    consume()
+                    return .name(w)
+                }
+                let candidates = Self.stageWords + QueryKind.allCases.map(\.rawValue)
+                let hint = Suggestion.closest(to: w, among: candidates).map { "did you mean '\($0)'?" }
+                throw error("unknown stage '\(w)'", hint: hint ?? "stages: \(Self.stageWords.joined(separator: ", ")); kinds: \(QueryKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        case .term(let t), .string(let t):
+            throw error("expected a stage, found \(token.kind.description)", hint: "to search for it, write: filter \(t)")
+        default:
+            throw unexpected(expecting: "a stage (select, filter, count, …)")
+        }
+    }
+
+    /// What follows the current word, without consuming anything.
+    private func peekKindAfterWord() -> TokenKind {
+        var copy = lexer
+        return (try? copy.next())?.kind ?? .end
+    }
+
+    private mutating func parseSelector() throws(Diagnostic) -> Selector? {
+        var items: [Selector.Item] = []
+        repeat {
+            if !items.isEmpty { consume() }
+            switch token.kind {
+            case .number(let n):
+                guard n > 0 else { throw error("positions start at 1", hint: "select section 1") }
+                consume()
+                if token.kind == .dotDot {
+                    consume()
+                    guard case .number(let m) = token.kind else { throw unexpected(expecting: "the end of the range") }
+                    guard m >= n else { throw error("the range ends before it starts", hint: "write \(m)..\(n)") }
+                    consume()
+                    items.append(.range(n, m))
+                } else {
+                    items.append(.single(n))
+                }
+            case .word("last"):
+                consume()
+                items.append(.last)
+            default:
+                if items.isEmpty { return nil }
+                throw unexpected(expecting: "a position (a number or 'last')")
+            }
+        } while token.kind == .comma
+        return Selector(items: items)
+    }
+
+    private mutating func parseField() throws(Diagnostic) -> Field {
+        guard let name = word else { throw unexpected(expecting: "a field name") }
+        guard let field = Field(rawValue: name.lowercased()) else {
+            let hint = Suggestion.closest(to: name, among: Field.allCases.map(\.rawValue))
+            throw error("unknown field '\(name)'", hint: hint.map { "did you mean '\($0)'?" } ?? "fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        consume()
+        return field
+    }
+
+    // MARK: Predicates
+
+    private mutating func parsePredicate() throws(Diagnostic) -> Predicate {
+        var left = try parseAnd()
+        while word == "or" {
+            consume()
+            try skipNewlines()
+            left = .or(left, try parseAnd())
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(Diagnostic) -> Predicate {
+        var left = try parseUnary()
+        while word == "and" {
+            consume()
+            try skipNewlines()
+            left = .and(left, try parseUnary())
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws(Diagnostic) -> Predicate {
+        try throwPending()
+        switch token.kind {
+        case .word("not"):
+            consume()
+            return .not(try parseUnary())
+        case .leftParen:
+            consume()
+            try skipNewlines()
+            let inner = try parsePredicate()
+            try skipNewlines()
+            guard token.kind == .rightParen else { throw unexpected(expecting: "')'") }
+            consume()
+            return inner
+        case .term(let t), .string(let t):
+            guard !t.isEmpty else { throw error("an empty search term matches everything", hint: "remove the filter, or put text between the quotes") }
+            consume()
+            return .term(t)
+        case .regex(let pattern, let caseInsensitive):
+            do {
+                _ = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+            } catch {
+                throw self.error("invalid regular expression /\(pattern)/", hint: "the syntax is ICU's, as in NSRegularExpression")
+            }
+            consume()
+            return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        case .word(let w):
+            guard let field = Field(rawValue: w.lowercased()) else {
+                let hint = Suggestion.closest(to: w, among: Field.allCases.map(\.rawValue)).map { "did you mean '\($0)'? To search for the word, quote it: \"\(w)\"" }
+                throw error("unknown field '\(w)'", hint: hint ?? "to search for the word, quote it: \"\(w)\"")
+            }
+            let fieldRange = token.range
+            consume()
+            guard case .comparison(let op) = token.kind else {
+                if field == .directive { return .truthy(field) }
+                throw Diagnostic("'\(w)' needs a comparison", at: fieldRange, in: source, hint: "for example: \(w) \(field == .chars || field == .line ? "> 100" : "= \"…\"")")
+            }
+            consume()
+            switch token.kind {
+            case .number(let n):
+                consume()
+                return .comparison(field, op, .number(n))
+            case .string(let s), .term(let s), .word(let s):
+                consume()
+                return .comparison(field, op, .text(s))
+            default:
+                throw unexpected(expecting: "a value to compare with")
+            }
+        case .number(let n):
+            throw error("a bare number is not a condition", hint: "quote it to search for it: \"\(n)\", or compare a field: chars > \(n)")
+        default:
+            throw unexpected(expecting: "a condition (a term, \"text\", /regex/, field comparison, not, or '(')")
+        }
+    }
+}
+
+/// Splits dot-command arguments at spaces, honouring "double" and 'single' quotes.
+enum MetaArguments {
+    static func split(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote: Character?
+        var inWord = false
+        for c in text {
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c
+                inWord = true
+            } else if c.isWhitespace {
+                if inWord { words.append(current) }
+                current = ""
+                inWord = false
+            } else {
+                current.append(c)
+                inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}
