@@ -20,10 +20,12 @@ struct SpeechQRun {
         packageRoot.appendingPathComponent("Tests/SpeechQueryTests/Fixtures/\(name)").path
     }
 
-    init(_ arguments: [String], stdin: String? = nil) throws {
+    init(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil) throws {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        process.currentDirectoryURL = Self.packageRoot
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -28,13 +28,18 @@ public struct DirectiveRule: Sendable {
         if leadsPoint { return true }
         return bytes.withUnsafeBufferPointer { buffer in
             for marker in markers where ByteSearch.find(marker, in: buffer, range: range) != nil { return true }
-            var from = range.lowerBound
-            while let at = ByteSearch.find(modal, in: buffer, range: from..<range.upperBound) {
-                if !insideNonModalWord(at, in: buffer, range: range) { return true }
-                from = at + modal.count
-            }
-            return false
+            return firstModal(modal, in: buffer, range: range) != nil
         }
+    }
+
+    /// The first `modal` in `range` that is not part of a word like 主要 or 需要.
+    private func firstModal(_ modal: [UInt8], in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int? {
+        var from = range.lowerBound
+        while let at = ByteSearch.find(modal, in: buffer, range: from..<range.upperBound) {
+            if !insideNonModalWord(at, in: buffer, range: range) { return at }
+            from = at + modal.count
+        }
+        return nil
     }
 
     private func insideNonModalWord(_ at: Int, in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Bool {
@@ -58,7 +63,7 @@ public struct DirectiveRule: Sendable {
             }
             var first: Int?
             for modal in actorModals {
-                if let at = ByteSearch.find(modal, in: buffer, range: range), at < (first ?? .max) { first = at }
+                if let at = firstModal(modal, in: buffer, range: range), at < (first ?? .max) { first = at }
             }
             guard let end = first else { return nil }
             var start = range.lowerBound

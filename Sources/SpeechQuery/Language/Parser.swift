@@ -354,7 +354,6 @@ public struct Parser {
         var left = try parseAnd()
         while word == "or" {
             consume()
-            try skipNewlines()
             left = .or(left, try parseAnd())
         }
         return left
@@ -364,7 +363,6 @@ public struct Parser {
         var left = try parseUnary()
         while word == "and" {
             consume()
-            try skipNewlines()
             left = .and(left, try parseUnary())
         }
         return left
