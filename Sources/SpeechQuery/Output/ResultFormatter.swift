@@ -87,22 +87,8 @@ public enum ResultFormatter {
         var widths = table.columns.indices.map { c in
             max(DisplayWidth.columns(of: table.columns[c]), cells.map { DisplayWidth.columns(of: $0[c]) }.max() ?? 0)
         }
-        if cut {
-            for c in widths.indices where !proseColumns.contains(table.columns[c]) {
-                widths[c] = min(widths[c], maximumOtherWidth)
-            }
-            if let width = settings.width {
-                let gaps = 2 * (widths.count - 1)
-                let prose = widths.indices.filter { proseColumns.contains(table.columns[$0]) }
-                let fixed = widths.indices.filter { !proseColumns.contains(table.columns[$0]) }.reduce(0) { $0 + widths[$1] }
-                if !prose.isEmpty {
-                    let available = max(minimumProseWidth * prose.count, width - gaps - fixed)
-                    // The last prose column (usually `text`) takes what the others leave.
-                    for c in prose.dropLast() { widths[c] = min(widths[c], max(minimumProseWidth, available / prose.count)) }
-                    let used = prose.dropLast().reduce(0) { $0 + widths[$1] }
-                    widths[prose.last!] = min(widths[prose.last!], max(minimumProseWidth, available - used))
-                }
-            }
+        if cut, let width = settings.width {
+            fit(&widths, columns: table.columns, into: width)
         }
         let numeric = table.columns.indices.map { c in table.rows.allSatisfy { if case .text = $0[c] { false } else { true } } }
         func line(_ values: [String], highlight: Bool) -> String {
@@ -124,6 +110,24 @@ public enum ResultFormatter {
         out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells { out += line(row, highlight: true) + "\n" }
         return out
+    }
+
+    /// Narrows columns until the row fits `width`: prose columns (text, heading) give way
+    /// first, down to a minimum; only then are the others capped.
+    static func fit(_ widths: inout [Int], columns: [String], into width: Int) {
+        let gaps = 2 * (widths.count - 1)
+        func total() -> Int { widths.reduce(0, +) + gaps }
+        guard total() > width else { return }
+        let prose = widths.indices.filter { proseColumns.contains(columns[$0]) }
+        // Take from the widest prose column until it all fits or every one is at the minimum.
+        while total() > width, let widest = prose.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimumProseWidth {
+            widths[widest] = max(minimumProseWidth, widths[widest] - (total() - width))
+        }
+        if total() > width {
+            for c in widths.indices where !proseColumns.contains(columns[c]) {
+                widths[c] = min(widths[c], maximumOtherWidth)
+            }
+        }
     }
 
     /// `show`: each node's reference and line, then its full text.
