@@ -86,7 +86,8 @@ struct Lexer {
         default:
             if Self.isWordScalar(c) { return lexWord(start) }
             position += 1
-            throw error("unexpected character '\(c)'", from: start)
+            let hint = c.isASCII ? nil : "to search for text with punctuation in it, quote it: \"…\""
+            throw error("unexpected character '\(c)'", from: start, hint: hint)
         }
     }
 
@@ -186,6 +187,11 @@ struct Lexer {
         while let c = current, c != "\n" { position += 1 }
         let arguments = String(String.UnicodeScalarView(scalars[argumentStart..<position])).trimmingSpaces()
         return Token(kind: .meta(name: name, arguments: arguments), range: offsets[start]..<offsets[nameStart + name.unicodeScalars.count])
+    }
+
+    /// Moves to the end of the current line, after a lexical error.
+    mutating func skipRestOfLine() {
+        while let c = current, c != "\n" { position += 1 }
     }
 
     /// The raw text up to the end of the statement or a following ` as NAME`, for `load PATH`.

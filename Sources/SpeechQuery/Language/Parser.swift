@@ -42,15 +42,16 @@ public struct Parser {
     /// The next statement, an error (after which parsing resumes at the next statement), or
     /// nil at the end of the text.
     public mutating func nextStatement() -> Result<Statement, Diagnostic>? {
-        while isSeparator(token.kind) { advance() }
-        if let error = pendingError {
-            pendingError = nil
-            skipStatement()
-            return .failure(error)
+        if let error = takePendingError() { return .failure(error) }
+        while isSeparator(token.kind) {
+            advance()
+            if let error = takePendingError() { return .failure(error) }
         }
         if token.kind == .end { return nil }
         do throws(Diagnostic) {
             let statement = try parseStatement()
+            // A lexical error right after the statement belongs to it.
+            if let error = takePendingError() { return .failure(error) }
             guard isSeparator(token.kind) || token.kind == .end else {
                 throw unexpected(expecting: "'|', ';' or a new line")
             }
@@ -61,14 +62,24 @@ public struct Parser {
         }
     }
 
+    /// The lexical error waiting to be reported, if any; the rest of its statement is skipped.
+    private mutating func takePendingError() -> Diagnostic? {
+        guard let error = pendingError else { return nil }
+        pendingError = nil
+        skipStatement()
+        return error
+    }
+
     // MARK: Tokens
 
     private mutating func advance() {
         do {
             token = try lexer.next()
         } catch {
-            // Report the lexical error when the parser next looks; stand in an end of statement.
+            // Report the lexical error when the parser next looks; stand in an end of
+            // statement, and drop the rest of the line so it does not read as a statement.
             if pendingError == nil { pendingError = error }
+            lexer.skipRestOfLine()
             token = Token(kind: .newline, range: error.range)
         }
     }
