@@ -27,7 +27,7 @@ final class OutputHost: SessionHost {
         let settings = OutputSettings(
             format: session.format, header: session.header,
             width: toTerminal ? Terminal.outputWidth() : nil,
-            color: toTerminal && color)
+            color: file == nil && color)
         write(ResultFormatter.render(result, corpus: session.corpus, settings: settings))
     }
 
