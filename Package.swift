@@ -44,7 +44,7 @@ let package = Package(
         // End-to-end tests run the built `speechq` binary.
         .testTarget(
             name: "speechqTests",
-            dependencies: ["speechq"]
+            dependencies: ["speechq", "SpeechQuery"]
         ),
     ]
 )

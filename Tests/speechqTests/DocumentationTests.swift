@@ -1,4 +1,5 @@
 import Foundation
+import SpeechQuery
 import Testing
 
 /// Every `$ speechq …` example in the README and docs/language.md runs, and what it prints
@@ -49,30 +50,9 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 
     static func all() -> [DocumentationExample] { pages.flatMap(examples(in:)) }
 
-    /// Shell words with '…' and "…" quoting, enough for the examples.
-    static func words(_ command: String) -> [String] {
-        var words: [String] = [], current = "", quote: Character?, inWord = false
-        for c in command {
-            if let q = quote {
-                if c == q { quote = nil } else { current.append(c) }
-            } else if c == "'" || c == "\"" {
-                quote = c
-                inWord = true
-            } else if c == " " {
-                if inWord { words.append(current) }
-                current = ""
-                inWord = false
-            } else {
-                current.append(c)
-                inWord = true
-            }
-        }
-        if inWord { words.append(current) }
-        return words
-    }
-
     func run() throws {
-        var arguments = Self.words(command)
+        // Dot-command words and these shell commands quote alike.
+        var arguments = MetaArguments.split(command)
         var stdin: String?
         if arguments.first == "cat", let pipe = arguments.firstIndex(of: "|") {
             stdin = try String(contentsOf: SpeechQRun.packageRoot.appendingPathComponent(arguments[1]), encoding: .utf8)

@@ -84,13 +84,7 @@ public struct Evaluator {
                 let valued = nodes.map { node in (node, keys.map { corpus.value($0.field, of: node) }) }
                 output.value = .nodes(Self.stableSort(valued, keys: keys).map(\.0))
             case .table(let table):
-                var indices: [Int] = []
-                for key in keys {
-                    guard let column = table.column(key.field.rawValue) else {
-                        throw error("the table has no column '\(key.field.rawValue)'", stage, hint: "columns: \(table.columns.joined(separator: ", "))")
-                    }
-                    indices.append(column)
-                }
+                let indices = try columns(keys.map(\.field), of: table, stage)
                 let valued = table.rows.map { row in (row, indices.map { row[$0] }) }
                 output.value = .table(Table(columns: table.columns, rows: Self.stableSort(valued, keys: keys).map(\.0)))
             case .groups:
@@ -107,13 +101,7 @@ public struct Evaluator {
             case .nodes(let nodes):
                 output.value = .table(corpus.table(for: nodes, fields: fields))
             case .table(let table):
-                var indices: [Int] = []
-                for field in fields {
-                    guard let column = table.column(field.rawValue) else {
-                        throw error("the table has no column '\(field.rawValue)'", stage, hint: "columns: \(table.columns.joined(separator: ", "))")
-                    }
-                    indices.append(column)
-                }
+                let indices = try columns(fields, of: table, stage)
                 output.value = .table(Table(columns: fields.map(\.rawValue), rows: table.rows.map { row in indices.map { row[$0] } }))
             case .groups:
                 throw error("'fields' cannot follow 'group by'", stage, hint: "'group by FIELD' is followed by 'count'")
@@ -130,6 +118,18 @@ public struct Evaluator {
             output.value = .groups(field, order.map { ($0, members[$0]!) })
         }
         return output
+    }
+
+    /// The column index of each field in `table`.
+    private func columns(_ fields: [Field], of table: Table, _ stage: Stage) throws(Diagnostic) -> [Int] {
+        var indices: [Int] = []
+        for field in fields {
+            guard let column = table.column(field.rawValue) else {
+                throw error("the table has no column '\(field.rawValue)'", stage, hint: "columns: \(table.columns.joined(separator: ", "))")
+            }
+            indices.append(column)
+        }
+        return indices
     }
 
     /// `select KIND [selector]`: descends into each input node, climbs to the containing

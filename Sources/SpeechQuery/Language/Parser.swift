@@ -436,8 +436,8 @@ public struct Parser {
 }
 
 /// Splits dot-command arguments at spaces, honouring "double" and 'single' quotes.
-enum MetaArguments {
-    static func split(_ text: String) -> [String] {
+public enum MetaArguments {
+    public static func split(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quote: Character?
