@@ -14,6 +14,14 @@ let package = Package(
         // Everything that is not terminal I/O: loading, outline parsing, output formatting.
         // memmem(3) for substring search over UTF-8 bytes.
         .target(name: "CSpeechQuery"),
+        // libedit, the line editor behind the REPL (Debian: libedit-dev).
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // SIGINT handling for the REPL and forkpty for its end-to-end tests.
+        .target(name: "CTerminal", linkerSettings: [.linkedLibrary("util")]),
         .target(
             name: "SpeechQuery",
             dependencies: ["CSpeechQuery"],
@@ -28,6 +36,8 @@ let package = Package(
             name: "speechq",
             dependencies: [
                 "SpeechQuery",
+                "CEditLine",
+                "CTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +54,7 @@ let package = Package(
         // End-to-end tests run the built `speechq` binary.
         .testTarget(
             name: "speechqTests",
-            dependencies: ["speechq", "SpeechQuery"]
+            dependencies: ["speechq", "SpeechQuery", "CTerminal"]
         ),
     ]
 )

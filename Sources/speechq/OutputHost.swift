@@ -15,10 +15,14 @@ final class OutputHost: SessionHost {
     private let standardOutput: UnsafeMutablePointer<FILE>?
     private(set) var writeFailed = false
 
-    init(color: Bool, errorColor: Bool) {
+    /// At most this many rows of a result are printed (the REPL sets it from the window
+    /// height so one query cannot flood the screen); nil prints everything.
+    var maximumRows: Int?
+
+    init(color: Bool, errorColor: Bool, standardOutput: UnsafeMutablePointer<FILE>? = fdopen(STDOUT_FILENO, "w")) {
         self.color = color
         self.errorColor = errorColor
-        standardOutput = fdopen(STDOUT_FILENO, "w")
+        self.standardOutput = standardOutput
     }
 
     private var toTerminal: Bool { file == nil && Terminal.stdoutIsTerminal }
@@ -28,11 +32,22 @@ final class OutputHost: SessionHost {
             format: session.format, header: session.header,
             width: toTerminal ? Terminal.outputWidth() : nil,
             color: file == nil && color)
-        write(ResultFormatter.render(result, corpus: session.corpus, settings: settings))
+        var shown = result
+        var hidden = 0
+        if let maximumRows, file == nil, result.rowCount > maximumRows, !result.showFullText {
+            hidden = result.rowCount - maximumRows
+            shown = result.limited(to: maximumRows)
+        }
+        write(ResultFormatter.render(shown, corpus: session.corpus, settings: settings))
+        if hidden > 0 {
+            write("… \(hidden) more rows (add | limit N or | show, or send them to a file with .output FILE)\n")
+        }
+        if maximumRows != nil { fflush(standardOutput) }
     }
 
     func emitText(_ text: String) {
         write(text)
+        if maximumRows != nil { fflush(standardOutput) }
     }
 
     func report(_ diagnostic: Diagnostic) {

@@ -8,6 +8,9 @@ struct QueryRunner {
     let options: SpeechQ
 
     func run() throws {
+        if options.expressions.isEmpty, options.script == nil, isatty(STDIN_FILENO) != 0 {
+            return try runInteractive()
+        }
         let scriptSources = try sources()
         let documentPaths = documentInputs(scriptFromStdin: scriptSources.readsStandardInput)
         var loadFailed = false
@@ -74,11 +77,36 @@ struct QueryRunner {
             }
             return Sources(list: [QuerySource(name: path, text: text)], readsStandardInput: false)
         }
-        if isatty(STDIN_FILENO) != 0 {
-            Terminal.printError("the interactive prompt is not built yet (issue #4); use -e QUERY or -f SCRIPT, or pipe statements in")
+        return Sources(list: [QuerySource(name: "<stdin>", text: readStandardInputText())], readsStandardInput: true)
+    }
+
+    /// The REPL, for a terminal on standard input with neither -e nor -f.
+    func runInteractive() throws {
+        let loaded = DocumentLoader().load(paths: options.files)
+        for failure in loaded.failures { Terminal.printError(failure.description) }
+        let session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }), format: options.format ?? .table, header: options.header)
+        guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }
+        let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && !Terminal.noColorRequested)
+        let host = OutputHost(color: color, errorColor: color, standardOutput: output)
+        host.maximumRows = max(10, (Terminal.outputHeight() ?? 24) - 4)
+        guard let editor = LineEditor(output: output, completer: {
+            Completer(names: Array(session.bindings.keys).sorted(), documents: session.corpus.documents.map(\.name), listDirectory: Self.listDirectory)
+        }) else {
+            Terminal.printError("cannot start the line editor")
             throw ExitCode(ExitStatus.usageOrIOError)
         }
-        return Sources(list: [QuerySource(name: "<stdin>", text: readStandardInputText())], readsStandardInput: true)
+        let history = HistoryFile.resolve(disabled: options.noHistory)
+        Repl(session: session, host: host, editor: editor, history: history, quiet: options.quiet).run()
+        host.finish()
+    }
+
+    static func listDirectory(_ path: String) -> [(name: String, isDirectory: Bool)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.map { name in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            return (name, exists && isDirectory.boolValue)
+        }
     }
 
     /// Documents: the FILE arguments; with none, standard input when it is free and not a terminal.

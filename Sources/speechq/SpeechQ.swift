@@ -8,6 +8,7 @@ struct SpeechQ: ParsableCommand {
         commandName: "speechq",
         abstract: "Ask questions about the structure of official speeches and reports.",
         usage: """
+        speechq [FILE ...]                 (the interactive prompt, on a terminal)
         speechq -e QUERY [-e QUERY ...] [FILE ...]
         speechq -f SCRIPT.sq [FILE ...]
         command | speechq -e QUERY
@@ -16,8 +17,12 @@ struct SpeechQ: ParsableCommand {
         discussion: """
         FILE may be a .txt, .md or .jsonl file, a directory (searched recursively for \
         those), or - for standard input. Under -e or -f with no FILE, the document is read \
-        from standard input when it is not a terminal. With neither -e nor -f, statements \
-        are read from standard input when it is not a terminal.
+        from standard input when it is not a terminal. With neither -e nor -f, a terminal \
+        on standard input opens the interactive prompt; otherwise statements are read from \
+        standard input.
+
+        The prompt keeps its history in $XDG_STATE_HOME/speechq/history (default \
+        ~/.local/state/speechq/history).
 
         Examples:
           speechq -e 'select sections | count' speech.txt
@@ -53,6 +58,12 @@ struct SpeechQ: ParsableCommand {
 
     @Flag(help: "Carry on after a failing statement (the exit status is still 3).")
     var keepGoing = false
+
+    @Flag(name: [.customShort("q"), .long], help: "Start the interactive prompt without the banner.")
+    var quiet = false
+
+    @Flag(help: "Do not read or write the prompt's history (also: SPEECHQ_NO_HISTORY=1).")
+    var noHistory = false
 
     @Argument(help: "Files, directories, or - for standard input.")
     var files: [String] = []

@@ -40,6 +40,14 @@ enum Terminal {
         return 80
     }
 
+    /// The height of the terminal on standard output, or nil when it is not a terminal.
+    static func outputHeight() -> Int? {
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return nil
+    }
+
     /// `NO_COLOR` (any non-empty value) turns colour off unless `--color always`.
     static var noColorRequested: Bool {
         !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty

@@ -7,12 +7,15 @@ public struct Evaluator {
     public let bindings: [String: QueryResult]
     public let previous: QueryResult?
     public let source: QuerySource
+    /// Polled while a stage runs, so Ctrl-C in the REPL can stop a long query.
+    public let isInterrupted: () -> Bool
 
-    public init(corpus: Corpus, bindings: [String: QueryResult], previous: QueryResult?, source: QuerySource) {
+    public init(corpus: Corpus, bindings: [String: QueryResult], previous: QueryResult?, source: QuerySource, isInterrupted: @escaping () -> Bool = { false }) {
         self.corpus = corpus
         self.bindings = bindings
         self.previous = previous
         self.source = source
+        self.isInterrupted = isInterrupted
     }
 
     public func evaluate(_ pipeline: Pipeline) throws(Diagnostic) -> QueryResult {
@@ -56,6 +59,7 @@ public struct Evaluator {
     }
 
     private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {
+        if isInterrupted() { throw error("interrupted", stage) }
         var output = input
         switch stage.kind {
         case .name:
@@ -66,7 +70,12 @@ public struct Evaluator {
             let compiled = try CompiledPredicate(predicate, corpus: corpus)
             switch input.value {
             case .nodes(let nodes):
-                output.value = .nodes(nodes.filter { compiled.matches($0) })
+                var kept: [Node] = []
+                for (k, node) in nodes.enumerated() {
+                    if k % 4096 == 0, isInterrupted() { throw error("interrupted", stage) }
+                    if compiled.matches(node) { kept.append(node) }
+                }
+                output.value = .nodes(kept)
             case .table(let table):
                 output.value = .table(Table(columns: table.columns, rows: table.rows.filter { compiled.matches(row: $0, columns: table.columns) }))
             case .groups:
@@ -91,11 +100,7 @@ public struct Evaluator {
                 throw error("'sort' cannot follow 'group by'", stage, hint: "group by FIELD | count | sort count desc")
             }
         case .limit(let n):
-            switch input.value {
-            case .nodes(let nodes): output.value = .nodes(Array(nodes.prefix(n)))
-            case .table(let table): output.value = .table(Table(columns: table.columns, rows: Array(table.rows.prefix(n))))
-            case .groups(let field, let groups): output.value = .groups(field, Array(groups.prefix(n)))
-            }
+            output = input.limited(to: n)
         case .fields(let fields):
             switch input.value {
             case .nodes(let nodes):

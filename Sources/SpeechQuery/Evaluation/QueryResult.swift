@@ -44,6 +44,17 @@ public struct QueryResult: Sendable {
         }
     }
 
+    /// The first `count` rows.
+    public func limited(to count: Int) -> QueryResult {
+        var copy = self
+        switch value {
+        case .nodes(let nodes): copy.value = .nodes(Array(nodes.prefix(count)))
+        case .groups(let field, let groups): copy.value = .groups(field, Array(groups.prefix(count)))
+        case .table(let table): copy.value = .table(Table(columns: table.columns, rows: Array(table.rows.prefix(count))))
+        }
+        return copy
+    }
+
     public var rowCount: Int {
         switch value {
         case .nodes(let nodes): nodes.count

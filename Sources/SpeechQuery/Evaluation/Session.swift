@@ -27,6 +27,8 @@ public final class Session {
     public var format: OutputFormat
     public var header: Bool
     public var timer = false
+    /// Polled during evaluation; the REPL points it at its Ctrl-C flag.
+    public var isInterrupted: () -> Bool = { false }
 
     /// `.read` may nest scripts, but not endlessly.
     static let maximumReadDepth = 16
@@ -69,7 +71,7 @@ public final class Session {
     }
 
     private func execute(_ statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {
-        let evaluator = { Evaluator(corpus: self.corpus, bindings: self.bindings, previous: self.previous, source: source) }
+        let evaluator = { Evaluator(corpus: self.corpus, bindings: self.bindings, previous: self.previous, source: source, isInterrupted: self.isInterrupted) }
         switch statement.kind {
         case .pipeline(let pipeline):
             let result = try evaluator().evaluate(pipeline)

@@ -1,6 +1,9 @@
 /// Turns query text into tokens on demand, so the parser can read a raw argument (a path
 /// after `load`) where ordinary tokens would not fit.
 struct Lexer {
+    /// The message of an unterminated string, which the REPL reads as "keep typing".
+    static let unterminatedString = "unterminated string"
+
     let source: QuerySource
     private let scalars: [Unicode.Scalar]
     /// UTF-8 offset of each scalar, plus the end offset.
@@ -148,7 +151,7 @@ struct Lexer {
         let end = position
         position = start + 1
         defer { position = end }
-        throw error("unterminated string", from: start, hint: "close it with \(close)")
+        throw error(Self.unterminatedString, from: start, hint: "close it with \(close)")
     }
 
     private mutating func lexRegex(_ start: Int) throws(Diagnostic) -> Token {

@@ -1,0 +1,19 @@
+#ifndef SPEECHQ_CTERMINAL_H
+#define SPEECHQ_CTERMINAL_H
+
+#include <sys/types.h>
+
+/// Installs a SIGINT handler without SA_RESTART, so a blocking read (el_gets) returns
+/// with EINTR and the REPL can clear the line; the handler only records the signal.
+void sq_install_interrupt_handler(void);
+/// Whether SIGINT arrived since the last call; clears the record.
+int sq_take_interrupt(void);
+/// Whether SIGINT arrived, without clearing it (for a running query to notice).
+int sq_interrupt_pending(void);
+
+/// Starts `path` with `argv` and `envp` in a new pseudo-terminal of `rows` x `columns`
+/// (forkpty). Returns the child's pid and stores the controlling side in *master_fd;
+/// -1 on failure. Used by the end-to-end tests that type into the REPL.
+pid_t sq_spawn_in_pty(const char *path, char *const argv[], char *const envp[], int rows, int columns, int *master_fd);
+
+#endif
