@@ -21,6 +21,11 @@ void sq_install_interrupt_handler(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;  // no SA_RESTART: el_gets must return on Ctrl-C
     sigaction(SIGINT, &action, NULL);
+    // A parent may have started us with SIGINT blocked; the handler needs it delivered.
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
 int sq_take_interrupt(void) {
@@ -40,6 +45,12 @@ pid_t sq_spawn_in_pty(const char *path, char *const argv[], char *const envp[], 
     size.ws_col = (unsigned short)columns;
     pid_t pid = forkpty(master_fd, NULL, NULL, &size);
     if (pid == 0) {
+        // Start the child as a shell would: default signal handling, nothing blocked.
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
         execve(path, argv, envp);
         _exit(127);
     }
