@@ -28,7 +28,7 @@ let package = Package(
             resources: [
                 // Marker lists are data, not code; embedding them keeps the binary self-contained.
                 .embedInCode("Resources/outline-markers.txt"),
-                .embedInCode("Resources/directive-markers.txt"),
+                .embedInCode("Resources/analysis-lexicon.txt"),
             ]
         ),
         // The thin command-line frontend.

@@ -23,7 +23,7 @@ struct QueryRunner {
         }
         // An empty standard input is no document, not an empty one.
         let sources = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }
-        let corpus = Corpus(documents: sources.map { Document($0) })
+        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try lexicon())
 
         let interactive = Terminal.stdoutIsTerminal
         let format = options.format ?? (interactive ? .table : .tsv)
@@ -80,11 +80,25 @@ struct QueryRunner {
         return Sources(list: [QuerySource(name: "<stdin>", text: readStandardInputText())], readsStandardInput: true)
     }
 
+    /// The standard lexicon with the `--lexicon` files added.
+    func lexicon() throws -> AnalysisLexicon {
+        var lexicon = AnalysisLexicon.standard
+        for path in options.lexicon {
+            do {
+                lexicon = try AnalysisLexicon.loading(path, onto: lexicon)
+            } catch {
+                Terminal.printError(error.description)
+                throw ExitCode(ExitStatus.usageOrIOError)
+            }
+        }
+        return lexicon
+    }
+
     /// The REPL, for a terminal on standard input with neither -e nor -f.
     func runInteractive() throws {
         let loaded = DocumentLoader().load(paths: options.files)
         for failure in loaded.failures { Terminal.printError(failure.description) }
-        let session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }), format: options.format ?? .table, header: options.header)
+        let session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }, lexicon: try lexicon()), format: options.format ?? .table, header: options.header)
         guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }
         let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && !Terminal.noColorRequested)
         let host = OutputHost(color: color, errorColor: color, standardOutput: output)

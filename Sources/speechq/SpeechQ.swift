@@ -47,6 +47,9 @@ struct SpeechQ: ParsableCommand {
     @Option(help: "Output format: table, tsv, csv, json, jsonl (default: table on a terminal, tsv otherwise).")
     var format: OutputFormat?
 
+    @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable; see docs/analysis.md).", valueName: "FILE"))
+    var lexicon: [String] = []
+
     @Flag(help: "Add a header line to tsv and csv output.")
     var header = false
 

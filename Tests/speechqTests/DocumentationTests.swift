@@ -72,11 +72,14 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
     static func record(_ example: DocumentationExample, _ actual: String) {
         let url = SpeechQRun.packageRoot.appendingPathComponent(example.file)
         guard var lines = try? String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n") else { return }
-        var end = example.line
+        // Find the command again: earlier rewrites in the same run may have moved it.
+        guard let commandLine = lines.firstIndex(of: "$ " + example.command) else { return }
+        let start = commandLine + 1
+        var end = start
         while end < lines.count, !lines[end].hasPrefix("$ "), !lines[end].hasPrefix("```") { end += 1 }
         var shown = actual.components(separatedBy: "\n")
         if shown.last == "" { shown.removeLast() }
-        lines.replaceSubrange(example.line..<end, with: shown)
+        lines.replaceSubrange(start..<end, with: shown)
         try? lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
     }
 }

@@ -111,6 +111,9 @@ public struct Evaluator {
             case .groups:
                 throw error("'fields' cannot follow 'group by'", stage, hint: "'group by FIELD' is followed by 'count'")
             }
+        case .tasks, .formulations, .placeholders, .check:
+            let nodes = try nodes(of: input, for: stage, "\(stage.kind)")
+            output = QueryResult(.table(AnalysisTables(corpus: corpus).table(for: stage.kind, over: nodes)))
         case .groupBy(let field):
             let nodes = try nodes(of: input, for: stage, "group by")
             var order: [FieldValue] = []

@@ -102,7 +102,7 @@ extension Corpus {
         case .speaker: return text(meta.speaker)
         case .role: return text(meta.role)
         case .occasion: return text(meta.occasion)
-        case .count: return .null
+        case .count, .action, .formulation, .refs, .placeholder, .check, .message: return .null
         case .part:
             switch node.kind {
             case .paragraph: return .text(outline.paragraphs[node.index].part.rawValue)
@@ -170,8 +170,11 @@ extension Corpus {
             default: return .null
             }
         case .actor:
-            guard node.kind == .sentence, isDirective(document: node.document, sentence: node.index) else { return .null }
-            return text(directives.actor(sentence!.range, in: document.bytes))
+            guard node.kind == .sentence else { return .null }
+            return text(verdict(document: node.document, sentence: node.index).actor)
+        case .why:
+            guard node.kind == .sentence else { return .null }
+            return .text(verdict(document: node.document, sentence: node.index).reasons.joined(separator: "; "))
         }
     }
 }

@@ -30,13 +30,28 @@ public struct Node: Sendable, Hashable {
     public var index: Int
 }
 
-/// The loaded documents a session queries.
+/// The loaded documents a session queries, with their analysis.
 public struct Corpus: Sendable {
-    public var documents: [Document] = []
-    public let directives = DirectiveRule.standard
+    public private(set) var documents: [Document] = []
+    /// Indexed like `documents`.
+    public private(set) var analyses: [DocumentAnalysis] = []
+    public private(set) var classifier: DirectiveClassifier
 
-    public init(documents: [Document] = []) {
-        self.documents = documents
+    public init(documents: [Document] = [], lexicon: AnalysisLexicon = .standard) {
+        classifier = DirectiveClassifier(lexicon: lexicon)
+        append(documents)
+    }
+
+    /// Adds documents and analyses them.
+    public mutating func append(_ more: [Document]) {
+        documents += more
+        analyses += more.map { DocumentAnalysis($0, classifier: classifier) }
+    }
+
+    /// Replaces the lexicon and analyses every document again.
+    public mutating func setLexicon(_ lexicon: AnalysisLexicon) {
+        classifier = DirectiveClassifier(lexicon: lexicon)
+        analyses = documents.map { DocumentAnalysis($0, classifier: classifier) }
     }
 
     public var documentNodes: [Node] {
@@ -45,11 +60,11 @@ public struct Corpus: Sendable {
 
     public func document(of node: Node) -> Document { documents[node.document] }
 
-    /// Whether sentence `index` of document `doc` is a directive (placeholder rule).
+    public func verdict(document doc: Int, sentence index: Int) -> DirectiveVerdict {
+        analyses[doc].verdicts[index]
+    }
+
     public func isDirective(document doc: Int, sentence index: Int) -> Bool {
-        let document = documents[doc]
-        let sentence = document.outline.sentences[index]
-        let leads = sentence.point.map { document.outline.points[$0].sentences.lowerBound == index } ?? false
-        return directives.isDirective(sentence.range, in: document.bytes, leadsPoint: leads)
+        analyses[doc].verdicts[index].isDirective
     }
 }

@@ -98,7 +98,7 @@ public final class Session {
             throw Diagnostic("cannot load '\(path)': \(reason)", at: statement.range, in: source)
         }
         let first = corpus.documents.count
-        corpus.documents += loaded.sources.map { Document($0) }
+        corpus.append(loaded.sources.map { Document($0) })
         let nodes = (first..<corpus.documents.count).map { Node(document: $0, kind: .document, index: 0) }
         if let alias { bindings[alias] = QueryResult(.nodes(nodes)) }
         previous = QueryResult(.nodes(nodes))
@@ -148,6 +148,12 @@ public final class Session {
             if let last = inner.lastResult { outcome.lastResult = last }
             if inner.errors > 0 {
                 throw Diagnostic("'\(path)' stopped at an error", at: statement.range, in: source)
+            }
+        case .lexicon(let path):
+            do throws(LoadFailure) {
+                corpus.setLexicon(try AnalysisLexicon.loading(path, onto: corpus.classifier.lexicon))
+            } catch {
+                throw Diagnostic("cannot use lexicon '\(path)': \(error.reason)", at: statement.range, in: source)
             }
         case .quit:
             outcome.quit = true

@@ -24,7 +24,12 @@ public enum QueryKind: String, Sendable, CaseIterable {
 /// The fields a node row has, usable in `filter`, `sort`, `fields` and `group by`.
 public enum Field: String, Sendable, CaseIterable {
     case doc, ref, kind, part, line, text, chars, heading, section, subsection, point, paragraph, sentence
-    case number, style, level, year, date, title, speaker, role, occasion, directive, actor, count
+    case number, style, level, year, date, title, speaker, role, occasion, directive, actor, why
+    /// Columns of the tables that count and the analysis stages make; nodes do not have them.
+    case count, action, formulation, refs, placeholder, check, message
+
+    /// The fields nodes have (the rest are table columns).
+    public static let nodeFields = allCases.filter { ![.count, .action, .formulation, .refs, .placeholder, .check, .message].contains($0) }
 }
 
 /// Which children to keep when selecting: `2`, `2..3`, `1,3`, `last`.
@@ -92,6 +97,8 @@ public enum StageKind: Sendable, Equatable {
     case limit(Int)
     case fields([Field])
     case groupBy(Field)
+    /// The analysis stages: each turns its input into a table.
+    case tasks, formulations, placeholders, check
 }
 
 public struct Stage: Sendable, Equatable {
@@ -117,9 +124,11 @@ public enum MetaCommand: Sendable, Equatable {
     case output(String?)
     case read(String)
     case timer(Bool)
+    /// `.lexicon FILE`: add a lexicon file's words to the analysis.
+    case lexicon(String)
     case quit
 
-    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "quit"]
+    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "quit"]
 }
 
 public enum StatementKind: Sendable, Equatable {

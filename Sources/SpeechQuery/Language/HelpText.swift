@@ -41,18 +41,24 @@ public enum HelpText {
       limit N              the first N
       fields A, B          a table of these fields
       group by FIELD       group, then | count
+      tasks                who must do what: actor, role, action (one row per assignment)
+      formulations         numbered slogans (两个责任, 三严三保) with counts and references
+      placeholders         template gaps (X, XX, ×××, 20XX年, **, 某某)
+      check                numbering, announced count, residue and placeholder checks
 
     """
 
     static let kinds = """
     Kinds: docs, sections, subsections, points, paragraphs, sentences, directives, headings
-    (singular forms too). directives are sentences the placeholder rule marks as directives.
+    (singular forms too). directives are the sentences the analysis classifies as directives;
+    their 'why' field names the rules that fired.
 
     """
 
     static let fields = """
-    Fields: \(Field.allCases.filter { $0 != .count }.map(\.rawValue).joined(separator: ", "))
-    Tables from count carry 'count'.
+    Fields: \(Field.nodeFields.map(\.rawValue).joined(separator: ", "))
+    Tables from count and the analysis stages carry their own columns (count, actor, role,
+    action, formulation, refs, placeholder, check, message …).
 
     """
 
@@ -81,6 +87,7 @@ public enum HelpText {
       .output [FILE]       send results to FILE; alone, back to standard output
       .read SCRIPT         run a script file
       .timer on|off        show how long each statement takes
+      .lexicon FILE        add a lexicon file's words to the directive analysis
       .quit                stop
       load PATH [as NAME]  load more documents; NAME names them as a result
 

@@ -8,7 +8,8 @@ import Foundation
 ///     pipeline   := stage ('|' stage)*
 ///     stage      := ['select'] KIND [selector] | NAME | '_' | 'filter' predicate | 'count' [KIND]
 ///                 | 'show' | 'sort' key (',' key)* | 'limit' N | 'fields' FIELD (',' FIELD)*
-///                 | 'group' 'by' FIELD
+///                 | 'group' 'by' FIELD | 'tasks' | 'formulations' | 'placeholders' | 'check'
+
 ///     selector   := item (',' item)*       item := N ['..' N] | 'last'
 ///     predicate  := and ('or' and)*        and := unary ('and' unary)*
 ///     unary      := 'not' unary | '(' predicate ')' | TERM | STRING | REGEX
@@ -19,7 +20,7 @@ public struct Parser {
     private var pendingError: Diagnostic?
     public let source: QuerySource
 
-    static let stageWords = ["select", "filter", "count", "show", "sort", "limit", "fields", "group"]
+    static let stageWords = ["select", "filter", "count", "show", "sort", "limit", "fields", "group", "tasks", "formulations", "placeholders", "check"]
     static let keywords: Set<String> = Set(stageWords + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
 
     public init(_ source: QuerySource) {
@@ -195,6 +196,9 @@ public struct Parser {
         case "read":
             guard let path = words.first else { throw error("'.read' needs a script file", hint: ".read examples/queries/tour.sq") }
             return .read(path)
+        case "lexicon":
+            guard let path = words.first else { throw error("'.lexicon' needs a lexicon file", hint: ".lexicon my-words.txt") }
+            return .lexicon(path)
         case "quit", "exit": return .quit
         default:
             let suggestion = Suggestion.closest(to: name, among: MetaCommand.names)
@@ -262,6 +266,18 @@ public struct Parser {
             case "show":
                 consume()
                 return .show
+            case "tasks":
+                consume()
+                return .tasks
+            case "formulations":
+                consume()
+                return .formulations
+            case "placeholders":
+                consume()
+                return .placeholders
+            case "check", "lint":
+                consume()
+                return .check
             case "sort":
                 consume()
                 var keys: [SortKey] = []

@@ -17,6 +17,11 @@ enum ChineseNumeral {
         }
     }
 
+    /// Whether `scalar` is a numeral character (一 … 九, 十, 百, 两, 〇, 零).
+    static func isDigitScalar(_ scalar: UInt32) -> Bool {
+        digit(scalar) != nil || scalar == ten || scalar == hundred
+    }
+
     private static let ten: UInt32 = 0x5341      // 十
     private static let hundred: UInt32 = 0x767E  // 百
 

@@ -19,5 +19,8 @@ struct WordLists {
 
     func strings(_ name: String) -> [String] { lists[name] ?? [] }
 
+    /// The list names the file uses (the unnamed part before any `[name]` is "").
+    var names: [String] { Array(lists.keys).sorted() }
+
     func bytes(_ name: String) -> [[UInt8]] { strings(name).map { Array($0.utf8) } }
 }

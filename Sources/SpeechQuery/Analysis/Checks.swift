@@ -1,0 +1,150 @@
+import Foundation
+
+/// One result of `check`: a problem (`warning`) or a confirmation (`ok`).
+public struct Finding: Sendable, Equatable {
+    public enum Level: String, Sendable { case ok, warning }
+
+    public var level: Level
+    /// `numbering`, `announced-count`, `residue` or `placeholder`.
+    public var check: String
+    /// Byte offset in the document the finding is about.
+    public var offset: Int
+    public var message: String
+}
+
+/// Checks a drafter runs before a speech goes out: numbering gaps and misordering of
+/// sections, subsections and points; an announced count (我再讲四点意见) that disagrees with
+/// the sections; residue lines; unfilled placeholders.
+public enum DocumentChecks {
+    public static func run(_ document: Document) -> [Finding] {
+        numbering(document) + announcedCount(document) + residue(document) + placeholders(document)
+    }
+
+    static func spell(_ n: Int) -> String { ChineseNumeral.spell(n) }
+
+    /// Walks numbers that should run 1, 2, 3…; reports gaps and numbers out of order. With
+    /// `restarts`, a 1 begins a new run (a section may enumerate twice).
+    static func sequence(_ items: [(number: Int, offset: Int)], restarts: Bool = false, name: (Int) -> String) -> [Finding] {
+        var findings: [Finding] = []
+        var expected = 1
+        for item in items {
+            if restarts, item.number == 1 {
+                expected = 2
+                continue
+            }
+            if item.number > expected {
+                let missing = (expected..<item.number).map(name).joined(separator: "、")
+                findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
+                                        message: "\(name(item.number)) comes after \(expected > 1 ? name(expected - 1) : "the start"): \(missing) is missing"))
+            } else if item.number < expected {
+                findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
+                                        message: "\(name(item.number)) is out of order: it comes after \(name(expected - 1))"))
+            }
+            expected = max(expected, item.number + 1)
+        }
+        return findings
+    }
+
+    static func numbering(_ document: Document) -> [Finding] {
+        let outline = document.outline
+        var findings = sequence(outline.sections.map { ($0.number, $0.headingLine.lowerBound) }) { "section \(spell($0))、" }
+        var subsectionsByContainer: [Int: [(Int, Int)]] = [:]
+        for sub in outline.subsections {
+            subsectionsByContainer[sub.section ?? -1, default: []].append((sub.number, sub.headingLine.lowerBound))
+        }
+        for key in subsectionsByContainer.keys.sorted() {
+            findings += sequence(subsectionsByContainer[key]!.map { (number: $0.0, offset: $0.1) }) { "subsection （\(spell($0))）" }
+        }
+        // Points by container and style; 首先/其次/最后 are not numbered.
+        var pointRuns: [String: [(Int, Int)]] = [:]
+        var order: [String] = []
+        for point in outline.points where point.style != .sequence {
+            let part = outline.sentences[point.sentences.lowerBound].part
+            let key = "\(part.rawValue)/\(point.section ?? -1)/\(point.subsection ?? -1)/\(point.style.rawValue)"
+            if pointRuns[key] == nil { order.append(key) }
+            pointRuns[key, default: []].append((point.number, point.heading.lowerBound))
+        }
+        for key in order {
+            let style = key.split(separator: "/").last.map(String.init) ?? ""
+            findings += sequence(pointRuns[key]!.map { (number: $0.0, offset: $0.1) }, restarts: true) { n in
+                switch style {
+                case "shi": "point \(spell(n))是"
+                case "yao": "point \(spell(n))要"
+                default: "point 第\(spell(n))"
+                }
+            }
+        }
+        if findings.isEmpty {
+            let message = "in order: \(outline.sections.count) sections, \(outline.subsections.count) subsections, \(outline.points.count) points"
+            findings.append(Finding(level: .ok, check: "numbering", offset: outline.sections.first?.headingLine.lowerBound ?? 0, message: message))
+        }
+        return findings
+    }
+
+    /// 我再讲四点意见 in the opening, against the number of sections.
+    static func announcedCount(_ document: Document) -> [Finding] {
+        let pattern = try! NSRegularExpression(pattern: "(讲|谈|提|说)[^，。,；]{0,4}?([一二三四五六七八九十两]+)(点|个方面|个问题|方面|条)")
+        for paragraph in document.outline.paragraphs where paragraph.part == .preamble {
+            let text = document.text(paragraph.range)
+            guard let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                  let numeralRange = Range(match.range(at: 2), in: text),
+                  let whole = Range(match.range, in: text)
+            else { continue }
+            let numeral = Array(text[numeralRange].utf8)
+            guard let announced = numeral.withUnsafeBufferPointer({ ChineseNumeral.parse(in: $0, at: 0, end: numeral.count)?.value }) else { continue }
+            let sections = document.outline.sections.count
+            let offset = paragraph.range.lowerBound + text[..<whole.lowerBound].utf8.count
+            let phrase = String(text[whole])
+            if announced == sections {
+                return [Finding(level: .ok, check: "announced-count", offset: offset, message: "“\(phrase)” announces \(announced); the speech has \(sections) sections")]
+            }
+            return [Finding(level: .warning, check: "announced-count", offset: offset, message: "“\(phrase)” announces \(announced), but the speech has \(sections) sections")]
+        }
+        return []
+    }
+
+    static func residue(_ document: Document) -> [Finding] {
+        document.outline.residue.map {
+            Finding(level: .warning, check: "residue", offset: $0.range.lowerBound, message: "residue line: \(document.text($0.range))")
+        }
+    }
+
+    static func placeholders(_ document: Document) -> [Finding] {
+        PlaceholderFinder.find(in: document).map {
+            Finding(level: .warning, check: "placeholder", offset: $0.range.lowerBound, message: "unfilled placeholder \($0.text)")
+        }
+    }
+}
+
+extension Document {
+    /// The 1-based line of a byte offset.
+    public func line(at offset: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var line = 1
+            for i in 0..<min(offset, buffer.count) where buffer[i] == 0x0A { line += 1 }
+            return line
+        }
+    }
+
+    /// The reference of the node that holds a byte offset: its sentence, else the heading or
+    /// front-matter line, else the document.
+    public func reference(at offset: Int) -> Reference {
+        let outline = self.outline
+        // Sentences are in text order: binary search for the last one starting at or before offset.
+        var low = 0, high = outline.sentences.count
+        while low < high {
+            let mid = (low + high) / 2
+            if outline.sentences[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        if low > 0, outline.sentences[low - 1].range.contains(offset) { return reference(sentence: low - 1) }
+        if let s = outline.sections.firstIndex(where: { $0.headingLine.contains(offset) }) { return reference(section: s) }
+        if let s = outline.subsections.firstIndex(where: { $0.headingLine.contains(offset) }) { return reference(subsection: s) }
+        let front = outline.frontMatter
+        if front.title?.range.contains(offset) == true { return Reference(document: name, steps: [.title]) }
+        if let k = front.subtitles.firstIndex(where: { $0.range.contains(offset) }) { return Reference(document: name, steps: [.subtitle(k + 1)]) }
+        if front.occasion?.range.contains(offset) == true { return Reference(document: name, steps: [.occasion]) }
+        if front.speaker?.range.contains(offset) == true { return Reference(document: name, steps: [.speaker]) }
+        if let k = outline.residue.firstIndex(where: { $0.range.contains(offset) }) { return Reference(document: name, steps: [.residue(k + 1)]) }
+        return Reference(document: name)
+    }
+}

@@ -1,0 +1,23 @@
+/// The analysis of one document: a directive verdict for every body sentence.
+public struct DocumentAnalysis: Sendable {
+    /// Indexed like `Outline.sentences`.
+    public var verdicts: [DirectiveVerdict]
+
+    public init(_ document: Document, classifier: DirectiveClassifier) {
+        let outline = document.outline
+        let reviewWords = classifier.lexicon.review.map { String(String.UnicodeScalarView($0)) }
+        func isReview(_ text: String) -> Bool { reviewWords.contains { text.contains($0) } }
+        func opensReview(_ text: String) -> Bool { reviewWords.contains { text.hasPrefix($0) } }
+        let reviewSections = outline.sections.map { isReview(document.text($0.heading)) }
+        let reviewSubsections = outline.subsections.map { isReview(document.text($0.heading)) }
+        let reviewParagraphs = outline.paragraphs.map { opensReview(document.text($0.range)) }
+        verdicts = outline.sentences.indices.map { index in
+            let sentence = outline.sentences[index]
+            let leads = sentence.point.map { outline.points[$0].sentences.lowerBound == index } ?? false
+            let inReview = (sentence.section.map { reviewSections[$0] } ?? false)
+                || (sentence.subsection.map { reviewSubsections[$0] } ?? false)
+                || reviewParagraphs[sentence.paragraph]
+            return classifier.classify(document.text(sentence.range), leadsPoint: leads, inReview: inReview)
+        }
+    }
+}
