@@ -13,7 +13,7 @@ struct DocumentationExample: CustomTestStringConvertible, Sendable {
 
     var testDescription: String { "\(file):\(line) \(command)" }
 
-    static let pages = ["README.md", "docs/language.md"]
+    static let pages = ["README.md", "docs/language.md", "docs/analysis.md"]
 
     /// The examples of one page: in ```console blocks, a `$ ` line and the lines after it.
     /// Only `speechq …` and `cat FILE | speechq …` commands are run; others are illustration.

@@ -34,8 +34,9 @@ public enum DocumentChecks {
             }
             if item.number > expected {
                 let missing = (expected..<item.number).map(name).joined(separator: "、")
+                let place = expected > 1 ? "comes after \(name(expected - 1))" : "comes first"
                 findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
-                                        message: "\(name(item.number)) comes after \(expected > 1 ? name(expected - 1) : "the start"): \(missing) is missing"))
+                                        message: "\(name(item.number)) \(place): \(missing) is missing"))
             } else if item.number < expected {
                 findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
                                         message: "\(name(item.number)) is out of order: it comes after \(name(expected - 1))"))
@@ -81,9 +82,11 @@ public enum DocumentChecks {
         return findings
     }
 
-    /// 我再讲四点意见 in the opening, against the number of sections.
+    /// 我再讲四点意见 in the opening, against the number of sections. Only a document with
+    /// sections is checked: without them an announced count is about something else.
     static func announcedCount(_ document: Document) -> [Finding] {
-        let pattern = try! NSRegularExpression(pattern: "(讲|谈|提|说)[^，。,；]{0,4}?([一二三四五六七八九十两]+)(点|个方面|个问题|方面|条)")
+        guard !document.outline.sections.isEmpty else { return [] }
+        let pattern = try! NSRegularExpression(pattern: "(讲|谈|提|说)[^，。,；;：:]{0,4}?([二三四五六七八九十两]+)(点|个方面|个问题|方面|条)")
         for paragraph in document.outline.paragraphs where paragraph.part == .preamble {
             let text = document.text(paragraph.range)
             guard let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
