@@ -107,3 +107,37 @@ struct QueryCommandTests {
         #expect(run.stdout.contains("1  with --exit-status"))
     }
 }
+
+@Suite("speechq --lexicon")
+struct LexiconOptionTests {
+    let speech = "examples/speeches/safety-production.txt"
+    let plainEnvironment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+
+    func lexiconFile(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("speechq-lexicon-\(UUID().uuidString).txt").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aLexiconFileAddsWords() throws {
+        // 存在 is not an action verb: "存在侥幸心理" does not instruct — until a lexicon says so.
+        let query = "sentences | filter 侥幸 | fields directive"
+        let before = try SpeechQRun(["-e", query, speech], environment: plainEnvironment)
+        #expect(before.stdout == "false\n")
+        let path = try lexiconFile("[action-verbs]\n个别\n")
+        let after = try SpeechQRun(["--lexicon", path, "-e", query, speech], environment: plainEnvironment)
+        #expect(after.stdout == "true\n")
+        let dotCommand = try SpeechQRun(["-e", ".lexicon \(path)\n\(query)", speech], environment: plainEnvironment)
+        #expect(dotCommand.stdout == "true\n")
+    }
+
+    @Test func aBadLexiconIsRefused() throws {
+        let path = try lexiconFile("[verbs]\n抢抓\n")
+        let run = try SpeechQRun(["--lexicon", path, "-e", "count directives", speech], environment: plainEnvironment)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("unknown list [verbs]"))
+        let missing = try SpeechQRun(["-e", ".lexicon /nonexistent/words.txt", speech], environment: plainEnvironment)
+        #expect(missing.status == 3)
+        #expect(missing.stderr.contains("cannot use lexicon '/nonexistent/words.txt': no such file or directory"))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a heading node heads.
 public enum HeadingLevel: String, Sendable, Hashable {
     case title, subtitle, section, subsection
@@ -33,25 +35,25 @@ public struct Node: Sendable, Hashable {
 /// The loaded documents a session queries, with their analysis.
 public struct Corpus: Sendable {
     public private(set) var documents: [Document] = []
-    /// Indexed like `documents`.
-    public private(set) var analyses: [DocumentAnalysis] = []
     public private(set) var classifier: DirectiveClassifier
+    /// Analyses are made on first use: a keyword count never pays for them.
+    private var analyses: AnalysisCache
 
     public init(documents: [Document] = [], lexicon: AnalysisLexicon = .standard) {
         classifier = DirectiveClassifier(lexicon: lexicon)
+        analyses = AnalysisCache()
         append(documents)
     }
 
-    /// Adds documents and analyses them.
+    /// Adds documents.
     public mutating func append(_ more: [Document]) {
         documents += more
-        analyses += more.map { DocumentAnalysis($0, classifier: classifier) }
     }
 
-    /// Replaces the lexicon and analyses every document again.
+    /// Replaces the lexicon; documents are analysed again when next asked.
     public mutating func setLexicon(_ lexicon: AnalysisLexicon) {
         classifier = DirectiveClassifier(lexicon: lexicon)
-        analyses = documents.map { DocumentAnalysis($0, classifier: classifier) }
+        analyses = AnalysisCache()
     }
 
     public var documentNodes: [Node] {
@@ -60,11 +62,33 @@ public struct Corpus: Sendable {
 
     public func document(of node: Node) -> Document { documents[node.document] }
 
+    public func analysis(of doc: Int) -> DocumentAnalysis {
+        analyses.analysis(of: doc) { DocumentAnalysis(documents[doc], classifier: classifier) }
+    }
+
     public func verdict(document doc: Int, sentence index: Int) -> DirectiveVerdict {
-        analyses[doc].verdicts[index]
+        analysis(of: doc).verdicts[index]
     }
 
     public func isDirective(document doc: Int, sentence index: Int) -> Bool {
-        analyses[doc].verdicts[index].isDirective
+        verdict(document: doc, sentence: index).isDirective
+    }
+}
+
+/// Document analyses made on first use and kept. A class behind a lock, so `Corpus` stays
+/// a value that can be shared: every copy made before `setLexicon` shares the same,
+/// still valid, analyses.
+final class AnalysisCache: @unchecked Sendable {
+    // @unchecked: `analyses` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var analyses: [Int: DocumentAnalysis] = [:]
+
+    func analysis(of doc: Int, make: () -> DocumentAnalysis) -> DocumentAnalysis {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = analyses[doc] { return cached }
+        let made = make()
+        analyses[doc] = made
+        return made
     }
 }
