@@ -95,6 +95,14 @@ struct FormulationPlaceholderTests {
         #expect(!FormulationFinder.isFormulation(phrase))
     }
 
+    @Test func repeatedTextIsReportedOncePerRun() {
+        let paragraph = "各乡镇要把春耕生产各项措施落实到村、到户、到田块，确保不误农时。"
+        let doc = document("标题\n一、部分\n\(paragraph)\n另一段内容不同，讲的是防汛准备工作，各部门要提前部署。\n\(paragraph)\n短句。\n")
+        let repeats = DocumentChecks.repeats(doc)
+        #expect(repeats.map(\.message) == ["a paragraph repeats earlier text word for word (first seen at line 3)"])
+        #expect(doc.line(at: repeats[0].offset) == 5)
+    }
+
     @Test func placeholderSites() {
         let doc = document("标题\n一、部分\n20XX年X月，XX县召开会议，×××同志讲话。\n某某局要落实**项措施。XML格式和Xinhua不是占位。3×4不是。\n")
         #expect(PlaceholderFinder.find(in: doc).map(\.text) == ["20XX", "X", "XX", "×××", "某某", "**"])
@@ -170,6 +178,13 @@ struct ReferenceAnalysisTests {
         #expect(findings.contains { $0.check == "announced-count" && $0.level == .ok })
         #expect(findings.filter { $0.check == "residue" }.map(\.message) == ["residue line: 下一篇:在安全生产约谈会上的讲话"])
         #expect(findings.filter { $0.check == "placeholder" }.count == 8)
+    }
+
+    @Test func theReportThatHoldsItselfTwice() throws {
+        let report = try loadDocument(SharedCorpus.reports.appendingPathComponent("1991政府工作报告_李鹏.txt").path)
+        let repeats = DocumentChecks.run(report).filter { $0.check == "repeat" }
+        #expect(repeats.first.map { report.line(at: $0.offset) } == 160)
+        #expect(repeats.first?.message == "23 paragraphs repeat earlier text word for word (first seen at line 12)")
     }
 
     @Test func checksAfterDeletingTheThirdSectionsHeading() throws {

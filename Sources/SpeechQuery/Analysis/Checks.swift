@@ -5,7 +5,7 @@ public struct Finding: Sendable, Equatable {
     public enum Level: String, Sendable { case ok, warning }
 
     public var level: Level
-    /// `numbering`, `announced-count`, `residue` or `placeholder`.
+    /// `numbering`, `announced-count`, `repeat`, `residue` or `placeholder`.
     public var check: String
     /// Byte offset in the document the finding is about.
     public var offset: Int
@@ -17,7 +17,38 @@ public struct Finding: Sendable, Equatable {
 /// the sections; residue lines; unfilled placeholders.
 public enum DocumentChecks {
     public static func run(_ document: Document) -> [Finding] {
-        numbering(document) + announcedCount(document) + residue(document) + placeholders(document)
+        numbering(document) + announcedCount(document) + repeats(document) + residue(document) + placeholders(document)
+    }
+
+    /// Paragraphs long enough to be unlikely to recur (in characters).
+    static let repeatedParagraphLength = 30
+
+    /// Text pasted twice: runs of paragraphs that repeat earlier ones word for word (the
+    /// 1991 report holds itself twice). One finding per run.
+    static func repeats(_ document: Document) -> [Finding] {
+        var firstSeen: [String: Int] = [:]
+        var findings: [Finding] = []
+        var run: (start: Paragraph, firstLine: Int, count: Int)?
+        func close() {
+            guard let r = run else { return }
+            let what = r.count == 1 ? "a paragraph repeats" : "\(r.count) paragraphs repeat"
+            findings.append(Finding(level: .warning, check: "repeat", offset: r.start.range.lowerBound,
+                                    message: "\(what) earlier text word for word (first seen at line \(r.firstLine))"))
+            run = nil
+        }
+        for paragraph in document.outline.paragraphs {
+            guard document.characterCount(paragraph.range) >= repeatedParagraphLength else { continue }
+            let text = document.text(paragraph.range)
+            if let line = firstSeen[text] {
+                if run == nil { run = (paragraph, line, 0) }
+                run!.count += 1
+            } else {
+                close()
+                firstSeen[text] = paragraph.line
+            }
+        }
+        close()
+        return findings
     }
 
     static func spell(_ n: Int) -> String { ChineseNumeral.spell(n) }

@@ -72,7 +72,7 @@ public struct Evaluator {
             case .nodes(let nodes):
                 var kept: [Node] = []
                 for (k, node) in nodes.enumerated() {
-                    if k % 4096 == 0, isInterrupted() { throw error("interrupted", stage) }
+                    if k % 256 == 0, isInterrupted() { throw error("interrupted", stage) }
                     if compiled.matches(node) { kept.append(node) }
                 }
                 output.value = .nodes(kept)
