@@ -141,3 +141,32 @@ struct LexiconOptionTests {
         #expect(missing.stderr.contains("cannot use lexicon '/nonexistent/words.txt': no such file or directory"))
     }
 }
+
+@Suite("Dot-commands from the command line")
+struct DotCommandTests {
+    let speech = "examples/speeches/safety-production.txt"
+    let plainEnvironment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+
+    @Test func helpAndItsTopics() throws {
+        let overview = try SpeechQRun(["-e", ".help", speech], environment: plainEnvironment)
+        #expect(overview.stdout.contains("select sections | count"))
+        let stages = try SpeechQRun(["-e", ".help stages", speech], environment: plainEnvironment)
+        #expect(stages.stdout.contains("group by FIELD"))
+        #expect(stages.stdout.contains("tasks"))
+        let unknown = try SpeechQRun(["-e", ".help nonsense", speech], environment: plainEnvironment)
+        #expect(unknown.status == 3)
+        #expect(unknown.stderr.contains("no help on 'nonsense'"))
+    }
+
+    @Test func timerReportsOnStandardError() throws {
+        let run = try SpeechQRun(["-e", ".timer on\nselect sections | count", speech], environment: plainEnvironment)
+        #expect(run.stdout == "3\n")
+        #expect(run.stderr.split(separator: "\n").contains { $0.hasPrefix("time: ") && $0.hasSuffix(" ms") })
+    }
+
+    @Test func quitStopsTheScript() throws {
+        let run = try SpeechQRun(["-e", "select sections | count\n.quit\nselect points | count", speech], environment: plainEnvironment)
+        #expect(run.stdout == "3\n")
+        #expect(run.status == 0)
+    }
+}
