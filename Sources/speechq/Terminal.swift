@@ -31,21 +31,24 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 
+    /// The size of the terminal on standard output, or nil when it is not a terminal.
+    static func windowSize() -> winsize? {
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        return ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? size : nil
+    }
+
     /// The width of the terminal on standard output, or nil when it is not a terminal.
     static func outputWidth() -> Int? {
         guard stdoutIsTerminal else { return nil }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = windowSize()?.ws_col, columns > 0 { return Int(columns) }
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return 80
     }
 
-    /// The height of the terminal on standard output, or nil when it is not a terminal.
+    /// The height of the terminal on standard output, or nil when it is not known.
     static func outputHeight() -> Int? {
-        guard stdoutIsTerminal else { return nil }
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        return nil
+        windowSize().flatMap { $0.ws_row > 0 ? Int($0.ws_row) : nil }
     }
 
     /// `NO_COLOR` (any non-empty value) turns colour off unless `--color always`.

@@ -170,7 +170,7 @@ public struct Evaluator {
             return Table(columns: ["count"], rows: [[.int(table.rows.count)]])
         case .groups(let field, let groups):
             guard kind == nil else { throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(field.rawValue) | count") }
-            return Table(columns: [field.rawValue, "count"], rows: groups.map { [$0.key, .int($0.nodes.count)] })
+            return QueryResult.groupCounts(field, groups)
         case .nodes(let nodes):
             guard let kind else { return Table(columns: ["count"], rows: [[.int(nodes.count)]]) }
             if implicitInput {

@@ -44,6 +44,11 @@ public struct QueryResult: Sendable {
         }
     }
 
+    /// The table `group by FIELD | count` gives: one row per group with its size.
+    public static func groupCounts(_ field: Field, _ groups: [(key: FieldValue, nodes: [Node])]) -> Table {
+        Table(columns: [field.rawValue, "count"], rows: groups.map { [$0.key, .int($0.nodes.count)] })
+    }
+
     /// The first `count` rows.
     public func limited(to count: Int) -> QueryResult {
         var copy = self

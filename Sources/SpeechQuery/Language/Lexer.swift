@@ -36,6 +36,11 @@ struct Lexer {
         Diagnostic(message, at: offsets[start]..<offsets[max(start + 1, min(position, scalars.count))], in: source, hint: hint)
     }
 
+    /// An error pointing at the opening mark of a string or regex that never closes.
+    private func unterminated(_ message: String, openedAt start: Int, hint: String) -> Diagnostic {
+        Diagnostic(message, at: offsets[start]..<offsets[start + 1], in: source, hint: hint)
+    }
+
     mutating func next() throws(Diagnostic) -> Token {
         skipBlanksAndComments()
         let start = position
@@ -148,10 +153,7 @@ struct Lexer {
             value.append(c)
             position += 1
         }
-        let end = position
-        position = start + 1
-        defer { position = end }
-        throw error(Self.unterminatedString, from: start, hint: "close it with \(close)")
+        throw unterminated(Self.unterminatedString, openedAt: start, hint: "close it with \(close)")
     }
 
     private mutating func lexRegex(_ start: Int) throws(Diagnostic) -> Token {
@@ -175,10 +177,7 @@ struct Lexer {
             pattern.append(c)
             position += 1
         }
-        let end = position
-        position = start + 1
-        defer { position = end }
-        throw error("unterminated regular expression", from: start, hint: "close it with /")
+        throw unterminated("unterminated regular expression", openedAt: start, hint: "close it with /")
     }
 
     private mutating func lexMeta(_ start: Int) -> Token {

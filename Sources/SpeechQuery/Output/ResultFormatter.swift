@@ -31,7 +31,7 @@ public enum ResultFormatter {
         case .table(let t):
             table = t
         case .groups(let field, let groups):
-            table = Table(columns: [field.rawValue, "count"], rows: groups.map { [$0.key, .int($0.nodes.count)] })
+            table = QueryResult.groupCounts(field, groups)
         }
         // A single value prints alone, so `n=$(speechq -e 'count directives' f.txt)` works.
         if table.columns.count == 1, table.rows.count == 1, [.table, .tsv, .csv].contains(settings.format) {
