@@ -16,6 +16,11 @@ struct SpeechQRun {
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// The bundled speech most tests query, relative to the package root.
+    static let safetySpeech = "examples/speeches/safety-production.txt"
+    /// An environment without colour or the caller's settings.
+    static let plainEnvironment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+
     static func fixture(_ name: String) -> String {
         packageRoot.appendingPathComponent("Tests/SpeechQueryTests/Fixtures/\(name)").path
     }

@@ -3,8 +3,8 @@ import Testing
 
 @Suite("speechq -e / -f / standard input")
 struct QueryCommandTests {
-    let speech = "examples/speeches/safety-production.txt"
-    let plainEnvironment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+    let speech = SpeechQRun.safetySpeech
+    let plainEnvironment = SpeechQRun.plainEnvironment
 
     @Test func oneShotQueryPrintsTSVWhenPiped() throws {
         let run = try SpeechQRun(["-e", "select sections | fields ref, section", speech], environment: plainEnvironment)
@@ -110,8 +110,8 @@ struct QueryCommandTests {
 
 @Suite("speechq --lexicon")
 struct LexiconOptionTests {
-    let speech = "examples/speeches/safety-production.txt"
-    let plainEnvironment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+    let speech = SpeechQRun.safetySpeech
+    let plainEnvironment = SpeechQRun.plainEnvironment
 
     func lexiconFile(_ text: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("speechq-lexicon-\(UUID().uuidString).txt").path
@@ -144,8 +144,8 @@ struct LexiconOptionTests {
 
 @Suite("Dot-commands from the command line")
 struct DotCommandTests {
-    let speech = "examples/speeches/safety-production.txt"
-    let plainEnvironment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
+    let speech = SpeechQRun.safetySpeech
+    let plainEnvironment = SpeechQRun.plainEnvironment
 
     @Test func helpAndItsTopics() throws {
         let overview = try SpeechQRun(["-e", ".help", speech], environment: plainEnvironment)
