@@ -22,6 +22,19 @@ public struct AnalysisLexicon: Sendable {
     var roleResponsible: [Word] = []
     var roleCooperate: [Word] = []
     var notRole: [Word] = []
+    var planCues: [Word] = []
+    var maxim: [Word] = []
+    var request: [Word] = []
+    var notRequest: [Word] = []
+    var commitment: [Word] = []
+    var notCommitment: [Word] = []
+    var permission: [Word] = []
+    var assessmentEndings: [Word] = []
+    var problem: [Word] = []
+    var done: [Word] = []
+    var notDone: [Word] = []
+    var reviewClauseEndings: [Word] = []
+    var notActor: [Word] = []
     var formulations: [String] = []
 
     /// The lexicon shipped with speechq.
@@ -40,7 +53,9 @@ public struct AnalysisLexicon: Sendable {
         "strong", "modal", "not-modal", "clause-prohibitions", "action-verbs", "action-adverbs",
         "clause-openers-not-action", "reporting", "copula-exclusions", "review", "actor-leading",
         "actor-trailing", "actor-appositive", "actor-heads", "actor-words", "role-lead",
-        "role-responsible", "role-cooperate", "not-role", "formulations",
+        "role-responsible", "role-cooperate", "not-role", "plan-cues", "maxim", "request", "not-request",
+        "commitment", "not-commitment", "permission", "assessment-endings", "problem", "done",
+        "not-done", "review-clause-endings", "not-actor", "formulations",
     ]
 
     /// This lexicon with the entries of another lexicon file added.
@@ -71,6 +86,19 @@ public struct AnalysisLexicon: Sendable {
         add(\.roleResponsible, "role-responsible")
         add(\.roleCooperate, "role-cooperate")
         add(\.notRole, "not-role")
+        add(\.planCues, "plan-cues")
+        add(\.maxim, "maxim")
+        add(\.request, "request")
+        add(\.notRequest, "not-request")
+        add(\.commitment, "commitment")
+        add(\.notCommitment, "not-commitment")
+        add(\.permission, "permission")
+        add(\.assessmentEndings, "assessment-endings")
+        add(\.problem, "problem")
+        add(\.done, "done")
+        add(\.notDone, "not-done")
+        add(\.reviewClauseEndings, "review-clause-endings")
+        add(\.notActor, "not-actor")
         copy.formulations += lists.strings("formulations")
         return copy
     }

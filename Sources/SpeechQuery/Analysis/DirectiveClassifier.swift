@@ -8,11 +8,13 @@ public enum TaskRole: String, Sendable, Codable {
     case cooperate
 }
 
-/// One assignment inside a directive: who, in what role, to do what.
+/// One assignment inside a directive: who, in what role, to do what, by when.
 public struct Assignment: Sendable, Equatable {
     public var actor: String
     public var role: TaskRole
     public var action: String
+    /// The time limit the assignment states, or the sentence's when it states none.
+    public var deadline: Deadline?
 }
 
 /// What the classifier decided about one sentence, and why.
@@ -21,110 +23,190 @@ public struct DirectiveVerdict: Sendable, Equatable {
     /// The rules that fired, in the order they were considered, including those that
     /// overruled a cue (`reported speech after 命令`).
     public var reasons: [String]
-    /// The actor named for the directive: the lead of a 由…牵头, else the subject of the modal.
+    /// The actor named for the directive: the lead of a 由…牵头, else the subject of the cue.
     public var actor: String?
     public var role: TaskRole?
     public var assignments: [Assignment]
+    /// The first time limit the sentence states.
+    public var deadline: Deadline?
 
-    static let none = DirectiveVerdict(isDirective: false, reasons: [], actor: nil, role: nil, assignments: [])
+    static func not(_ reasons: [String]) -> DirectiveVerdict {
+        DirectiveVerdict(isDirective: false, reasons: reasons, actor: nil, role: nil, assignments: [], deadline: nil)
+    }
 }
 
-/// Classifies body sentences as directives — sentences that instruct, require or exhort
-/// someone to act or refrain — by rules a linguist can read (docs/analysis.md):
+/// Classifies body sentences as directives — sentences that instruct, require, request or
+/// exhort someone to act or refrain — by rules a linguist can read (docs/analysis.md):
 ///
-/// 1. A strong cue makes a directive: the modal 要 (outside 主要, 重要, 需要, 要靠 …), 必须,
-///    务必, 一定要, 应当, 坚决, 不得, 严禁, 不要, 切忌, a clause opening with 不能, or a
-///    牵头/负责 assignment — unless it stands inside a quotation or after a reporting word
-///    (命令, 意味着, 指出, 讲，…), where it reports someone else's words or a consequence.
-/// 2. Without one, in a review of past work nothing else makes a directive.
-/// 3. Otherwise a point's lead sentence is a directive.
-/// 4. Otherwise a clause that opens with an action verb or adverb (坚持, 加快, 推进, 切实,
-///    进一步 …, not followed by 了 or 过) makes a directive, unless the sentence is an
-///    assessment with the copula 是 (推动…，是…的重要举措).
+/// 1. A strong cue makes a directive: the modal 要 (outside 主要, 重要, 需要 …), 必须, 务必,
+///    一律, 决不能, 力争, 切实 …, a clause opening with 不能 (outside a maxim 宁可…不可…),
+///    确保 opening a later clause, a request 请X / 希望X / 让我们, a commitment X将…
+///    of a named actor, or an assignment 由X牵头 / X负责 / X配合 / 由X + verb — unless it
+///    stands inside a quotation or after a reporting word (命令, 意味着, 指出, 讲，…).
+/// 2. In a review of past work, a sentence that reports what was done (了, 已经) is not a
+///    directive whatever its cues; otherwise only strong cues count there.
+/// 3. Otherwise a point's lead sentence is a directive, unless it names a problem
+///    (一是思想认识还不到位).
+/// 4. Otherwise a clause that opens with an action verb, or a manner adverb (稳妥, 有序 …,
+///    X地, AABB) then a verb, makes a directive — not after 了/过, not a permission
+///    (鼓励, 允许, 可以), and not in an assessment: the copula 是, or an ending that judges
+///    (任务艰巨, 意义重大).
 public struct DirectiveClassifier: Sendable {
     public let lexicon: AnalysisLexicon
+    let actors: ActorFinder
 
     public init(lexicon: AnalysisLexicon = .standard) {
         self.lexicon = lexicon
+        actors = ActorFinder(lexicon: lexicon)
     }
 
     typealias Text = [Unicode.Scalar]
+
+    /// A cue that makes a sentence a directive: where it stands, the word, and the actor
+    /// its shape names (after 请, before 将) when it names one.
+    struct Cue {
+        var index: Int
+        var word: Text
+        var actor: String?
+    }
 
     public func classify(_ sentence: String, leadsPoint: Bool, inReview: Bool) -> DirectiveVerdict {
         let text = Array(sentence.unicodeScalars)
         let quoted = Self.quotedMask(text)
         let frame = firstOccurrence(of: lexicon.reporting, in: text, where: { !quoted[$0] })
         func counts(_ i: Int) -> Bool { !quoted[i] && (frame.map { i < $0.index } ?? true) }
+        let clauses = Self.clauseStarts(text)
+        let deadline = DeadlineFinder.first(in: text)
         var reasons: [String] = []
 
+        // 2. A review of past work that reports what was done orders nothing now.
+        if inReview, reportsDone(text, quoted: quoted) {
+            return .not(["review of past work", "reports what was done"])
+        }
+
         // 1. Strong cues.
-        var anchor: (index: Int, word: Text)?
-        func consider(_ i: Int, _ word: Text, _ reason: String) {
-            guard counts(i) else {
-                if let frame, !quoted[i] { reasons.append("\(String(String.UnicodeScalarView(word))) reported after \(String(String.UnicodeScalarView(frame.word)))") }
+        var cues: [Cue] = []
+        func consider(_ cue: Cue, _ reason: String) {
+            guard counts(cue.index) else {
+                if let frame, !quoted[cue.index] { reasons.append("\(Self.string(cue.word)) reported after \(Self.string(frame.word))") }
                 return
             }
-            if anchor == nil || i < anchor!.index { anchor = (i, word) }
+            if attributive(cue, in: text, clauses: clauses) {
+                if !reasons.contains("attributive \(Self.string(cue.word))") { reasons.append("attributive \(Self.string(cue.word))") }
+                return
+            }
+            cues.append(cue)
             if !reasons.contains(reason) { reasons.append(reason) }
         }
         for word in lexicon.strong {
-            for i in Self.occurrences(of: word, in: text) where !insideLongerStrong(i, word, text) {
-                consider(i, word, "marker \(String(String.UnicodeScalarView(word)))")
+            for i in Self.occurrences(of: word, in: text) where !Self.insideWord(i, word, lexicon.strong, text) {
+                consider(Cue(index: i, word: word), "marker \(Self.string(word))")
+            }
+        }
+        if !inReview {
+            for word in lexicon.planCues {
+                for i in Self.occurrences(of: word, in: text) where !Self.insideWord(i, word, lexicon.strong, text) {
+                    consider(Cue(index: i, word: word), "marker \(Self.string(word))")
+                }
             }
         }
         for word in lexicon.modal {
-            for i in Self.occurrences(of: word, in: text) where !insideNotModal(i, text) && !insideLongerStrong(i, word, text) {
-                consider(i, word, "modal \(String(String.UnicodeScalarView(word)))")
+            for i in Self.occurrences(of: word, in: text) where !insideNotModal(i, text) && !Self.insideWord(i, word, lexicon.strong, text) {
+                consider(Cue(index: i, word: word), "modal \(Self.string(word))")
             }
         }
-        let clauses = Self.clauseStarts(text)
+        let maxim = lexicon.maxim.contains { !Self.occurrences(of: $0, in: text).isEmpty }
         for start in clauses {
             for word in lexicon.clauseProhibitions where Self.hasPrefix(word, text, at: start) {
-                consider(start, word, "prohibition \(String(String.UnicodeScalarView(word)))")
+                if maxim {
+                    if !reasons.contains("maxim") { reasons.append("maxim") }
+                } else {
+                    consider(Cue(index: start, word: word), "prohibition \(Self.string(word))")
+                }
             }
         }
-        let assignments = assignments(in: text, counts: counts)
-        if let first = assignments.first { reasons.append("assignment (\(first.role.rawValue))") }
-        if anchor != nil || !assignments.isEmpty {
-            let actor = primaryActor(text, anchor: anchor, assignments: assignments)
-            var tasks = assignments
-            if tasks.isEmpty, let (name, role) = actor, let anchor {
-                // 发展改革和统计局、住建局要… assigns the work to each of them.
-                let action = action(text, after: anchor.index + anchor.word.count)
-                tasks = name.split(separator: "、").map { Assignment(actor: String($0), role: role, action: action) }
+        // 确保 opening a later clause states what the order must secure — unless an earlier
+        // clause is a copula that it completes (主要任务是部署春耕，确保粮食稳产).
+        for start in clauses.dropFirst() where !inReview && Self.hasPrefix(Self.ensure, text, at: start)
+            && !completed(text, start + Self.ensure.count) && !hasCopula(Array(text[..<start]), quoted: quoted) {
+            consider(Cue(index: start, word: Self.ensure), "确保 in a later clause")
+        }
+        for cue in requests(text, clauses: clauses) {
+            consider(cue, "request \(Self.string(cue.word))")
+        }
+        if !inReview {
+            for cue in commitments(text, clauses: clauses) {
+                consider(cue, "commitment \(Self.string(cue.word))")
             }
-            return DirectiveVerdict(isDirective: true, reasons: reasons, actor: actor?.0, role: actor?.1, assignments: tasks)
+        }
+        let assignments = actors.assignments(in: text, clauses: clauses, counts: counts, sentenceDeadline: deadline)
+        if let first = assignments.first { reasons.append("assignment (\(first.role.rawValue))") }
+        if !cues.isEmpty || !assignments.isEmpty {
+            cues.sort { $0.index < $1.index }
+            // Each cue that names its actor adds that actor's task; the first named is the
+            // sentence's actor (要深化改革，县委组织部要加强指导 → 县委组织部).
+            var tasks = assignments
+            var named: [(String, TaskRole)] = []
+            for cue in cues {
+                guard let (name, role) = actors.actor(of: cue, in: text, clauses: clauses) else { continue }
+                named.append((name, role))
+                // 发展改革和统计局、住建局要… assigns the work to each of them.
+                let action = actors.action(text, after: cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0))
+                for one in actors.members(of: name) where !tasks.contains(where: { $0.actor == one }) {
+                    tasks.append(Assignment(actor: one, role: role, action: action, deadline: deadline))
+                }
+            }
+            let lead = assignments.first { $0.role == .lead }.map { ($0.actor, TaskRole.lead) }
+            let actor = lead ?? named.first ?? assignments.first.map { ($0.actor, $0.role) }
+            return DirectiveVerdict(isDirective: true, reasons: reasons, actor: actor?.0, role: actor?.1, assignments: tasks, deadline: deadline)
         }
 
-        // 2. A review of past work reports what was done.
         if inReview {
-            return DirectiveVerdict(isDirective: false, reasons: reasons + ["review of past work"], actor: nil, role: nil, assignments: [])
+            return .not(reasons + ["review of past work"])
         }
-        // 3. Point lead sentences.
+        // 3. Point lead sentences, unless they name a problem.
         if leadsPoint {
-            return DirectiveVerdict(isDirective: true, reasons: reasons + ["point lead"], actor: nil, role: nil, assignments: [])
+            let content = PointMarkerPrefix.length(of: text)
+            if actionOpening(text, at: content) == nil, let word = firstOccurrence(of: lexicon.problem, in: text, where: { !quoted[$0] }) {
+                return .not(reasons + ["point lead", "names a problem (\(Self.string(word.word)))"])
+            }
+            return DirectiveVerdict(isDirective: true, reasons: reasons + ["point lead"], actor: nil, role: nil, assignments: [], deadline: deadline)
         }
         // 4. Clauses that open with an action verb or adverb.
         var weak: String?
         for start in clauses where counts(start) && weak == nil {
+            if let permission = lexicon.permission.first(where: { Self.hasPrefix($0, text, at: start) }) {
+                return .not(reasons + ["permission \(Self.string(permission))"])
+            }
             weak = actionOpening(text, at: start)
         }
-        guard let weak else { return DirectiveVerdict(isDirective: false, reasons: reasons, actor: nil, role: nil, assignments: []) }
+        guard let weak else { return .not(reasons) }
         if hasCopula(text, quoted: quoted) {
-            return DirectiveVerdict(isDirective: false, reasons: reasons + [weak, "assessment with 是"], actor: nil, role: nil, assignments: [])
+            return .not(reasons + [weak, "assessment with 是"])
         }
-        return DirectiveVerdict(isDirective: true, reasons: reasons + [weak], actor: nil, role: nil, assignments: [])
+        if let ending = judgingEnding(text) {
+            return .not(reasons + [weak, "assessment \(ending)"])
+        }
+        return DirectiveVerdict(isDirective: true, reasons: reasons + [weak], actor: nil, role: nil, assignments: [], deadline: deadline)
+    }
+
+    static let ensure: Text = Array("确保".unicodeScalars)
+
+    /// A cue inside an attribute of a copula's complement orders nothing: 粮食安全……是我县
+    /// 必须扛起的政治责任 — 是 before the cue and 的 after it, in the same clause.
+    private func attributive(_ cue: Cue, in text: Text, clauses: [Int]) -> Bool {
+        let start = clauses.last { $0 <= cue.index } ?? 0
+        var end = cue.index
+        while end < text.count, !Self.isClauseDelimiter(text[end]), !SentenceEnd.isClosing(text[end]) { end += 1 }
+        guard text[(cue.index + cue.word.count)..<end].contains("的") else { return false }
+        let before = Array(text[start..<cue.index])
+        return hasCopula(before, quoted: [Bool](repeating: false, count: before.count))
     }
 
     // MARK: Cues
 
-    /// 不要 inside 千万不要, 要 inside 一定要: counted once, as the longer word.
-    private func insideLongerStrong(_ i: Int, _ word: Text, _ text: Text) -> Bool {
-        insideWord(i, word, lexicon.strong, text)
-    }
-
     /// Whether the `word` at `i` is part of one of `longer` (负责 in 负责人).
-    private func insideWord(_ i: Int, _ word: Text, _ longer: [Text], _ text: Text) -> Bool {
+    static func insideWord(_ i: Int, _ word: Text, _ longer: [Text], _ text: Text) -> Bool {
         for candidate in longer where candidate.count > word.count {
             for offset in 0...(candidate.count - word.count) where Array(candidate[offset..<(offset + word.count)]) == word {
                 if i - offset >= 0, Self.hasPrefix(candidate, text, at: i - offset) { return true }
@@ -142,140 +224,100 @@ public struct DirectiveClassifier: Sendable {
         return false
     }
 
+    /// 请各乡镇……, 希望大家……, 让我们……: a clause that opens with a request word and names
+    /// who is asked right after it.
+    private func requests(_ text: Text, clauses: [Int]) -> [Cue] {
+        clauses.compactMap { start in
+            guard let word = lexicon.request.first(where: { Self.hasPrefix($0, text, at: start) }),
+                  !lexicon.notRequest.contains(where: { Self.hasPrefix($0, text, at: start) })
+            else { return nil }
+            // 让我们 names its actor itself.
+            if word.last == "们" { return Cue(index: start, word: word, actor: String(String.UnicodeScalarView(word.suffix(2)))) }
+            guard let actor = actors.actorOpening(text, at: start + word.count) else { return nil }
+            return Cue(index: start, word: word, actor: actor)
+        }
+    }
+
+    /// 县财政局将安排……: a named actor, then 将, commits itself to act.
+    private func commitments(_ text: Text, clauses: [Int]) -> [Cue] {
+        var cues: [Cue] = []
+        for word in lexicon.commitment {
+            for i in Self.occurrences(of: word, in: text) where !Self.insideWord(i, word, lexicon.notCommitment, text) {
+                let start = clauses.last { $0 <= i } ?? 0
+                guard i > start, let actor = actors.cleanActor(Array(text[start..<i])) else { continue }
+                cues.append(Cue(index: i, word: word, actor: actor))
+            }
+        }
+        return cues
+    }
+
+    /// Whether a clause in the sentence reports a completed act: 开展了, 已经.
+    private func reportsDone(_ text: Text, quoted: [Bool]) -> Bool {
+        for word in lexicon.done {
+            for i in Self.occurrences(of: word, in: text) where !quoted[i] && !Self.insideWord(i, word, lexicon.notDone, text) {
+                // 了 closes a verb phrase; a sentence-final 了 after 到位 is just as past.
+                return true
+            }
+        }
+        return false
+    }
+
+    /// A sentence ending that judges what comes before it: 任务艰巨、责任重大.
+    private func judgingEnding(_ text: Text) -> String? {
+        var end = text.count
+        while end > 0, SentenceEnd.isClosing(text[end - 1]) { end -= 1 }
+        let body = Array(text[..<end])
+        return lexicon.assessmentEndings.first { body.count >= $0.count && Array(body.suffix($0.count)) == $0 }.map(Self.string)
+    }
+
     /// `verb-first 坚持` or `adverb-first 切实` when the clause at `start` opens with one.
     private func actionOpening(_ text: Text, at start: Int) -> String? {
         if lexicon.nonActionOpeners.contains(where: { Self.hasPrefix($0, text, at: start) }) { return nil }
         var i = start
         var adverb: Text?
-        while let word = lexicon.actionAdverbs.first(where: { Self.hasPrefix($0, text, at: i) }) {
+        while let word = mannerAdverb(text, at: i) {
             adverb = adverb ?? word
             i += word.count
         }
-        func completed(_ after: Int) -> Bool { after < text.count && (text[after] == "了" || text[after] == "过") }
-        if let verb = lexicon.actionVerbs.first(where: { Self.hasPrefix($0, text, at: i) }), !completed(i + verb.count) {
-            return "verb-first \(String(String.UnicodeScalarView(verb)))"
+        if let verb = lexicon.actionVerbs.first(where: { Self.hasPrefix($0, text, at: i) }), !completed(text, i + verb.count) {
+            return "verb-first \(Self.string(verb))"
         }
-        if let adverb, !completed(i) {
-            return "adverb-first \(String(String.UnicodeScalarView(adverb)))"
+        if let adverb, !completed(text, i) {
+            return "adverb-first \(Self.string(adverb))"
         }
         return nil
     }
 
-    /// The copula 是 outside 但是, 特别是 … and outside point markers (一是, 二是).
+    /// A manner adverb at `i`: one of `[action-adverbs]`, a word ending in 地 (认真地), or a
+    /// reduplicated AABB word (扎扎实实).
+    private func mannerAdverb(_ text: Text, at i: Int) -> Text? {
+        if let word = lexicon.actionAdverbs.first(where: { Self.hasPrefix($0, text, at: i) }) {
+            if i + word.count < text.count, text[i + word.count] == "地" { return Array(text[i...(i + word.count)]) }
+            return word
+        }
+        if i + 3 < text.count, text[i] == text[i + 1], text[i + 2] == text[i + 3], text[i] != text[i + 2],
+           text[i...(i + 3)].allSatisfy({ $0.properties.isIdeographic }) {
+            return Array(text[i...(i + 3)])
+        }
+        return nil
+    }
+
+    private func completed(_ text: Text, _ after: Int) -> Bool {
+        after < text.count && (text[after] == "了" || text[after] == "过")
+    }
+
+    /// The copula 是 outside 但是, 特别是, 实事求是 … and outside point markers (一是, 二是).
     private func hasCopula(_ text: Text, quoted: [Bool]) -> Bool {
         for i in Self.occurrences(of: ["是"], in: text) where !quoted[i] {
             if i > 0, ChineseNumeral.isDigitScalar(text[i - 1].value) { continue }
-            let excluded = lexicon.copulaExclusions.contains { word in
-                word.indices.contains { offset in word[offset] == "是" && i - offset >= 0 && Self.hasPrefix(word, text, at: i - offset) }
-            }
-            if !excluded { return true }
+            if !Self.insideWord(i, ["是"], lexicon.copulaExclusions, text) { return true }
         }
         return false
     }
 
-    // MARK: Actors
-
-    /// Who is assigned what: 由X牵头 / X牵头 / X负责 / X参与 … in the sentence.
-    private func assignments(in text: Text, counts: (Int) -> Bool) -> [Assignment] {
-        var result: [Assignment] = []
-        let roles: [(TaskRole, [Text])] = [(.lead, lexicon.roleLead), (.responsible, lexicon.roleResponsible), (.cooperate, lexicon.roleCooperate)]
-        var taken = Set<Int>()
-        for (role, words) in roles {
-            for word in words {
-                for i in Self.occurrences(of: word, in: text) where counts(i) && !taken.contains(i) && !insideWord(i, word, lexicon.notRole, text) {
-                    // The subject runs back to the previous delimiter, 由, or the modal.
-                    var start = i
-                    while start > 0, !Self.isActorDelimiter(text[start - 1]) { start -= 1 }
-                    var subject = Array(text[start..<i])
-                    if let modal = lexicon.modal.first(where: { subject.count >= $0.count && Array(subject.suffix($0.count)) == $0 }) {
-                        subject.removeLast(modal.count)
-                    }
-                    guard let actor = cleanActor(subject) else { continue }
-                    for k in i..<(i + word.count) { taken.insert(k) }
-                    result.append(Assignment(actor: actor, role: role, action: action(text, after: i + word.count)))
-                }
-            }
-        }
-        return result.sorted { a, b in
-            (Self.firstIndex(of: a.actor, in: text) ?? 0) < (Self.firstIndex(of: b.actor, in: text) ?? 0)
-        }
-    }
-
-    private static func isActorDelimiter(_ c: Unicode.Scalar) -> Bool {
-        "，,；;：:、由。".unicodeScalars.contains(c)
-    }
-
-    /// The lead of a 由…牵头, else the subject of the first modal when it is an actor.
-    private func primaryActor(_ text: Text, anchor: (index: Int, word: Text)?, assignments: [Assignment]) -> (String, TaskRole)? {
-        if let lead = assignments.first(where: { $0.role == .lead }) { return (lead.actor, .lead) }
-        if let anchor {
-            var start = anchor.index
-            while start > 0, !"，,；;：:".unicodeScalars.contains(text[start - 1]) { start -= 1 }
-            if let actor = cleanActor(Array(text[start..<anchor.index])) {
-                let after = anchor.index + anchor.word.count
-                let leads = lexicon.roleLead.contains { Self.hasPrefix($0, text, at: after) }
-                return (actor, leads ? .lead : .responsible)
-            }
-        }
-        return assignments.first.map { ($0.actor, $0.role) }
-    }
-
-    /// A subject phrase reduced to the actor it names, or nil when it names none.
-    func cleanActor(_ phrase: Text) -> String? {
-        var words = phrase.filter { !$0.properties.isWhitespace }
-        var changed = true
-        while changed {
-            changed = false
-            if let lead = lexicon.actorLeading.first(where: { Self.hasPrefix($0, words, at: 0) && words.count > $0.count }) {
-                words.removeFirst(lead.count)
-                changed = true
-            }
-        }
-        for appositive in lexicon.actorAppositive {
-            if let at = Self.occurrences(of: appositive, in: words).first, at > 0 { words = Array(words[..<at]) }
-        }
-        if let lastDe = words.lastIndex(of: "的"), lastDe + 1 < words.count { words = Array(words[(lastDe + 1)...]) }
-        changed = true
-        while changed {
-            changed = false
-            if let trail = lexicon.actorTrailing.first(where: { words.count > $0.count && Array(words.suffix($0.count)) == $0 }) {
-                words.removeLast(trail.count)
-                changed = true
-            }
-        }
-        guard (2...20).contains(words.count),
-              words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || $0 == "、" })
-        else { return nil }
-        // A phrase that opens with a verb (强化部门协同) is an action, not an actor.
-        if (lexicon.actionVerbs + lexicon.actionAdverbs).contains(where: { Self.hasPrefix($0, words, at: 0) }) { return nil }
-        let isActor = lexicon.actorWords.contains(words)
-            || lexicon.actorHeads.contains { words.count > $0.count && Array(words.suffix($0.count)) == $0 }
-            || lexicon.actorHeads.contains { words == $0 && $0.count >= 2 }
-        return isActor ? String(String.UnicodeScalarView(words)) : nil
-    }
-
-    /// What the assignment asks for: the rest of the sentence after the role word, or the
-    /// whole sentence when nothing follows.
-    private func action(_ text: Text, after index: Int) -> String {
-        var start = index
-        let roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
-        var moved = true
-        while moved, start < text.count {
-            moved = false
-            if "，,、：:".unicodeScalars.contains(text[start]) || text[start].properties.isWhitespace {
-                start += 1
-                moved = true
-            } else if let word = roleWords.first(where: { Self.hasPrefix($0, text, at: start) }) {
-                // 牵头负责、…: the further role words are not the action.
-                start += word.count
-                moved = true
-            }
-        }
-        let rest = start < text.count ? Array(text[start...]) : text
-        return String(String.UnicodeScalarView(rest))
-    }
-
     // MARK: Text helpers
+
+    static func string(_ word: Text) -> String { String(String.UnicodeScalarView(word)) }
 
     static func hasPrefix(_ word: Text, _ text: Text, at index: Int) -> Bool {
         guard index >= 0, index + word.count <= text.count else { return false }
@@ -292,7 +334,7 @@ public struct DirectiveClassifier: Sendable {
         occurrences(of: Array(word.unicodeScalars), in: text).first
     }
 
-    private func firstOccurrence(of words: [Text], in text: Text, where allowed: (Int) -> Bool) -> (index: Int, word: Text)? {
+    func firstOccurrence(of words: [Text], in text: Text, where allowed: (Int) -> Bool) -> (index: Int, word: Text)? {
         var best: (index: Int, word: Text)?
         for word in words {
             if let i = Self.occurrences(of: word, in: text).first(where: allowed), i < (best?.index ?? .max) { best = (i, word) }
@@ -300,10 +342,14 @@ public struct DirectiveClassifier: Sendable {
         return best
     }
 
+    static func isClauseDelimiter(_ c: Unicode.Scalar) -> Bool {
+        "，,；;：:".unicodeScalars.contains(c)
+    }
+
     /// The start of each clause: the sentence start and the places after ，,；;：:.
     static func clauseStarts(_ text: Text) -> [Int] {
         var starts = [0]
-        for (i, c) in text.enumerated() where "，,；;：:".unicodeScalars.contains(c) && i + 1 < text.count {
+        for (i, c) in text.enumerated() where isClauseDelimiter(c) && i + 1 < text.count {
             starts.append(i + 1)
         }
         return starts.map { start in
@@ -327,5 +373,28 @@ public struct DirectiveClassifier: Sendable {
             }
         }
         return mask
+    }
+}
+
+/// Sentence-final punctuation and closing marks.
+enum SentenceEnd {
+    static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        "。！？；!?;”’」』）)…".unicodeScalars.contains(c) || c.properties.isWhitespace
+    }
+}
+
+/// The point marker at the start of a point's lead sentence (一是, 二要, 第三，, 首先，), so
+/// the rules can read what follows it.
+enum PointMarkerPrefix {
+    static func length(of text: [Unicode.Scalar]) -> Int {
+        var i = 0
+        if i < text.count, text[i] == "第" { i += 1 }
+        while i < text.count, ChineseNumeral.isDigitScalar(text[i].value) { i += 1 }
+        if i > 0, i < text.count, ["是", "要", "，", ",", "、"].contains(text[i]) { return i + 1 }
+        for word in ["首先", "其次", "再次", "最后"] where DirectiveClassifier.hasPrefix(Array(word.unicodeScalars), text, at: 0) {
+            let after = 2
+            return after < text.count && "，,、".unicodeScalars.contains(text[after]) ? after + 1 : after
+        }
+        return 0
     }
 }

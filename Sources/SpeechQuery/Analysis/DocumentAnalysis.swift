@@ -7,7 +7,14 @@ public struct DocumentAnalysis: Sendable {
         let outline = document.outline
         let reviewWords = classifier.lexicon.review.map { String(String.UnicodeScalarView($0)) }
         func isReview(_ text: String) -> Bool { reviewWords.contains { text.contains($0) } }
-        func opensReview(_ text: String) -> Bool { reviewWords.contains { text.hasPrefix($0) } }
+        let clauseEndings = classifier.lexicon.reviewClauseEndings.map { String(String.UnicodeScalarView($0)) }
+        // 过去一年，…… opens with a review word; 今年以来，…… has a first clause that looks back.
+        func opensReview(_ text: String) -> Bool {
+            if reviewWords.contains(where: { text.hasPrefix($0) }) { return true }
+            guard let comma = text.firstIndex(where: { $0 == "，" || $0 == "," }) else { return false }
+            let first = text[..<comma]
+            return first.count <= 12 && clauseEndings.contains { first.hasSuffix($0) }
+        }
         let reviewSections = outline.sections.map { isReview(document.text($0.heading)) }
         let reviewSubsections = outline.subsections.map { isReview(document.text($0.heading)) }
         let reviewParagraphs = outline.paragraphs.map { opensReview(document.text($0.range)) }

@@ -20,13 +20,16 @@ struct AnalysisTables {
             for sentence in corpus.children(of: node, kind: .sentences) where seen.insert(sentence).inserted {
                 let verdict = corpus.verdict(document: sentence.document, sentence: sentence.index)
                 guard verdict.isDirective else { continue }
+                let document = corpus.documents[sentence.document]
+                let speechDate = document.metadata.date ?? document.metadata.year.map(String.init)
                 for task in verdict.assignments {
-                    rows.append([.text(corpus.documents[sentence.document].name), .text(corpus.reference(of: sentence).description),
-                                 .int(corpus.line(of: sentence)), .text(task.actor), .text(task.role.rawValue), .text(task.action)])
+                    rows.append([.text(document.name), .text(corpus.reference(of: sentence).description),
+                                 .int(corpus.line(of: sentence)), .text(task.actor), .text(task.role.rawValue), .text(task.action),
+                                 .text(task.deadline?.text ?? ""), .text(task.deadline?.normalized(speechDate: speechDate) ?? "")])
                 }
             }
         }
-        return Table(columns: ["doc", "ref", "line", "actor", "role", "action"], rows: rows)
+        return Table(columns: ["doc", "ref", "line", "actor", "role", "action", "deadline", "due"], rows: rows)
     }
 
     /// The byte spans of the input inside each document, for counting occurrences.

@@ -175,6 +175,12 @@ extension Corpus {
         case .why:
             guard node.kind == .sentence else { return .null }
             return .text(verdict(document: node.document, sentence: node.index).reasons.joined(separator: "; "))
+        case .deadline:
+            guard node.kind == .sentence else { return .null }
+            return .text(verdict(document: node.document, sentence: node.index).deadline?.text ?? "")
+        case .due:
+            guard node.kind == .sentence else { return .null }
+            return .text(verdict(document: node.document, sentence: node.index).deadline?.normalized(speechDate: meta.date ?? meta.year.map(String.init)) ?? "")
         }
     }
 }

@@ -24,7 +24,7 @@ public enum QueryKind: String, Sendable, CaseIterable {
 /// The fields a node row has, usable in `filter`, `sort`, `fields` and `group by`.
 public enum Field: String, Sendable, CaseIterable {
     case doc, ref, kind, part, line, text, chars, heading, section, subsection, point, paragraph, sentence
-    case number, style, level, year, date, title, speaker, role, occasion, directive, actor, why
+    case number, style, level, year, date, title, speaker, role, occasion, directive, actor, why, deadline, due
     /// Columns of the tables that count and the analysis stages make; nodes do not have them.
     case count, action, formulation, refs, placeholder, check, message
 

@@ -1,0 +1,270 @@
+/// Finds who a directive is addressed to: the subject before its cue, the actor named after
+/// 请 or 由, the parties of a 由A牵头，B、C配合 assignment (docs/analysis.md, "Actors").
+///
+/// An actor is a noun phrase that is one of `[actor-words]` (我们, 全县上下) or ends in one
+/// of `[actor-heads]` (局, 委, 部门, 队, 书记) — but not in one of `[not-actor]` (厕所, 大局).
+struct ActorFinder: Sendable {
+    typealias Text = [Unicode.Scalar]
+    let lexicon: AnalysisLexicon
+
+    /// Words that end an actor's noun phrase when they follow it: prepositions and modals
+    /// (各村对……, 各区县于……, 县发改局要……). Action verbs and adverbs end it too.
+    static let followers: [Text] = [
+        "对", "在", "于", "把", "将", "向", "从", "按照", "会同", "联合", "通过", "以", "与", "要", "必须", "务必",
+        "一律", "都", "也", "还", "更", "要在", "就", "共同", "分别", "立即", "马上", "每",
+    ].map { Array($0.unicodeScalars) }
+    /// Words that open a clause with a preposition or a condition: such a clause is never
+    /// the subject of a later one (针对重点企业，要……).
+    static let adverbialOpeners: [Text] = [
+        "对", "针对", "在", "按照", "围绕", "为", "根据", "从", "把", "将", "以", "通过", "结合", "随着",
+        "面对", "当", "如果", "一旦", "若", "凡是", "凡", "关于", "除", "经过", "由于", "因为", "为了", "截至",
+    ].map { Array($0.unicodeScalars) }
+    /// What ends a time or condition phrase that stands before an actor in its clause
+    /// (节假日期间各区县要……). Single characters that also end names (中 in 县中医院) are left out.
+    static let leadingTimeEndings: [Text] = ["期间", "以来", "之前", "以前", "之后", "以后", "原则上", "前", "后", "时"]
+        .map { Array($0.unicodeScalars) }
+    /// What ends a time or condition phrase (节假日期间，……; 发布预警后，……).
+    static let timeEndings: [Text] = ["期间", "以来", "之前", "以前", "之后", "以后", "前", "后", "时", "中", "底", "起", "内"]
+        .map { Array($0.unicodeScalars) }
+    /// What opens a time phrase after an actor (包村干部汛期期间……, 各区县于9月27日前……).
+    static let timeOpenings: [Text] = ["每", "在", "于", "从", "到", "自", "节", "汛"].map { Array($0.unicodeScalars) }
+
+    // MARK: The primary actor
+
+    /// The actor a cue addresses, with its role: the actor its shape names (请X, X将), else
+    /// the subject of the cue's clause, else an actor stated in an earlier clause of the
+    /// sentence. The role is `lead` when 牵头 follows.
+    func actor(of cue: DirectiveClassifier.Cue, in text: Text, clauses: [Int]) -> (String, TaskRole)? {
+        let after = cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0)
+        let role: TaskRole = lexicon.roleLead.contains { DirectiveClassifier.hasPrefix($0, text, at: after) } ? .lead : .responsible
+        if let actor = cue.actor { return (actor, role) }
+        let start = clauses.last { $0 <= cue.index } ?? 0
+        let subject = Array(text[start..<cue.index])
+        if let actor = cleanActor(subject) { return (actor, role) }
+        if isDismissible(stripped(subject)), let actor = earlierActor(text, before: start, clauses: clauses) {
+            return (actor, role)
+        }
+        return nil
+    }
+
+    /// The actors of a list, each named in full: 发展改革和统计局、住建局 → both; 各区县党委、
+    /// 政府 → 各区县党委, 各区县政府 (a bare head shares the first member's modifier).
+    func members(of actor: String) -> [String] {
+        let parts = actor.split(separator: "、").map { Array($0.unicodeScalars) }
+        guard let first = parts.first else { return [] }
+        let firstHead = lexicon.actorHeads.first { first.count > $0.count && Array(first.suffix($0.count)) == $0 }
+        let modifier = firstHead.map { Array(first.dropLast($0.count)) } ?? []
+        return parts.enumerated().map { k, part in
+            if k > 0, !modifier.isEmpty, lexicon.actorHeads.contains(part), !lexicon.actorWords.contains(part) {
+                return DirectiveClassifier.string(modifier + part)
+            }
+            return DirectiveClassifier.string(part)
+        }
+    }
+
+    /// An actor stated in an earlier clause of the same sentence, nearest first: a clause
+    /// that is an actor with an appositive (我们这样一个农业大县，必须……; 市住建局作为
+    /// 行业主管部门，对……，要……) or that opens with an actor and goes on with its own verb
+    /// (各村通过上门等方式逐户通知，决不能……). Prepositional and time clauses are skipped.
+    func earlierActor(_ text: Text, before clauseStart: Int, clauses: [Int]) -> String? {
+        for start in clauses.reversed() where start < clauseStart {
+            var end = clauses.first { $0 > start } ?? text.count
+            while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].properties.isWhitespace { end -= 1 }
+            let clause = Array(text[start..<end])
+            if Self.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
+            if Self.timeEndings.contains(where: { clause.count >= $0.count && Array(clause.suffix($0.count)) == $0 }) { continue }
+            if let actor = cleanActor(clause) { return actor }
+            if let be = clause.firstIndex(of: "是"), be > 0 {
+                var subject = Array(clause[..<be])
+                while let last = subject.last, "就也都正更才还".unicodeScalars.contains(last) { subject.removeLast() }
+                if let actor = cleanActor(subject) { return actor }
+            }
+            if let actor = actorOpening(clause, at: 0) { return actor }
+        }
+        return nil
+    }
+
+    // MARK: Assignments
+
+    /// Who is assigned what: 由X牵头 / X牵头 / X负责 / A、B、C配合 … in the sentence, one
+    /// assignment per actor, in text order.
+    func assignments(in text: Text, clauses: [Int], counts: (Int) -> Bool, sentenceDeadline: Deadline?) -> [Assignment] {
+        var found: [(position: Int, assignment: Assignment)] = []
+        let roles: [(TaskRole, [Text])] = [(.lead, lexicon.roleLead), (.responsible, lexicon.roleResponsible), (.cooperate, lexicon.roleCooperate)]
+        let roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
+        var taken = Set<Int>()
+        func assign(_ actor: String, _ role: TaskRole, at position: Int, actionFrom: Int) {
+            let action = action(text, after: actionFrom)
+            let deadline = DeadlineFinder.first(in: Array(action.unicodeScalars)) ?? sentenceDeadline
+            found.append((position, Assignment(actor: actor, role: role, action: action, deadline: deadline)))
+        }
+        for (role, words) in roles {
+            for word in words {
+                for i in DirectiveClassifier.occurrences(of: word, in: text)
+                where counts(i) && !taken.contains(i) && !DirectiveClassifier.insideWord(i, word, lexicon.notRole, text) {
+                    // The subject runs back to the clause's start or 由; 、 joins several actors.
+                    var start = i
+                    while start > 0, !DirectiveClassifier.isClauseDelimiter(text[start - 1]), text[start - 1] != "由" { start -= 1 }
+                    let subject = Array(text[start..<i])
+                    var position = start
+                    var any = false
+                    var pieces: [String] = []
+                    for piece in subject.split(separator: "、", omittingEmptySubsequences: false) {
+                        var words = Array(piece)
+                        // 县自然资源局要牵头、各乡镇配合: a member with its own role word is another party.
+                        if roleWords.contains(where: { !DirectiveClassifier.occurrences(of: $0, in: words).isEmpty }) {
+                            pieces.removeAll()
+                            continue
+                        }
+                        // 市生态环境局、市农业农村局要积极配合: the actors stand before the modal.
+                        if let modal = lexicon.modal.compactMap({ DirectiveClassifier.occurrences(of: $0, in: words).first }).min() {
+                            words.removeLast(words.count - modal)
+                        }
+                        if let actor = cleanActor(words) { pieces.append(actor) } else { pieces.removeAll() }
+                    }
+                    for actor in members(of: pieces.joined(separator: "、")) where !actor.isEmpty {
+                        assign(actor, role, at: position, actionFrom: i + word.count)
+                        position += 1
+                        any = true
+                    }
+                    if any { for k in i..<(i + word.count) { taken.insert(k) } }
+                }
+            }
+        }
+        // 由包村干部逐户登记: 由 and an actor that acts with no role word.
+        for start in clauses where DirectiveClassifier.hasPrefix(["由"], text, at: start) && !DirectiveClassifier.hasPrefix(["由", "于"], text, at: start) {
+            guard let actor = actorOpening(text, at: start + 1) else { continue }
+            let after = start + 1 + actor.unicodeScalars.count
+            if found.contains(where: { $0.position >= start && $0.position <= after }) { continue }
+            assign(actor, .responsible, at: start + 1, actionFrom: after)
+        }
+        return found.sorted { $0.position < $1.position }.map(\.assignment)
+    }
+
+    /// What the assignment asks for: the rest of the sentence after the role word, without
+    /// further role words and without the clause naming the cooperating parties
+    /// (由A牵头，B、C配合，6月底前完成…… → 6月底前完成……); the whole sentence when nothing follows.
+    func action(_ text: Text, after index: Int) -> String {
+        var start = index
+        let roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
+        var moved = true
+        while moved, start < text.count {
+            moved = false
+            if "，,、：:".unicodeScalars.contains(text[start]) || text[start].properties.isWhitespace {
+                start += 1
+                moved = true
+            } else if let word = roleWords.first(where: { DirectiveClassifier.hasPrefix($0, text, at: start) }) {
+                // 牵头负责、…: the further role words are not the action.
+                start += word.count
+                moved = true
+            } else {
+                // A clause that only names parties and their role: 县财政局、县住建局配合，
+                var end = start
+                while end < text.count, !DirectiveClassifier.isClauseDelimiter(text[end]) { end += 1 }
+                let clause = Array(text[start..<end])
+                if end < text.count, let word = roleWords.first(where: { clause.count > $0.count && Array(clause.suffix($0.count)) == $0 }),
+                   cleanActor(Array(clause.dropLast(word.count)).split(separator: "、").first.map(Array.init) ?? []) != nil {
+                    start = end
+                    moved = true
+                }
+            }
+        }
+        return DirectiveClassifier.string(start < text.count ? Array(text[start...]) : text)
+    }
+
+    // MARK: Noun phrases
+
+    /// The actor that opens the text at `index` (after 请, 由, 希望, or at a clause's
+    /// start): the shortest actor followed by a word that ends a noun phrase, with further
+    /// actors joined by 、 (请各区县、各部门于……).
+    func actorOpening(_ text: Text, at index: Int) -> String? {
+        var end = index + 2
+        while end <= min(text.count, index + 20) {
+            let candidate = Array(text[index..<end])
+            if isActor(candidate), endsNounPhrase(text, at: end) {
+                if end < text.count, text[end] == "、", let more = actorOpening(text, at: end + 1) {
+                    return DirectiveClassifier.string(candidate) + "、" + more
+                }
+                return DirectiveClassifier.string(candidate)
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    private func endsNounPhrase(_ text: Text, at index: Int) -> Bool {
+        guard index < text.count else { return true }
+        let c = text[index]
+        if !c.properties.isIdeographic { return true }
+        let words = Self.followers + lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.roleLead + lexicon.roleResponsible
+            + lexicon.roleCooperate + lexicon.strong + lexicon.commitment
+        return words.contains { DirectiveClassifier.hasPrefix($0, text, at: index) }
+    }
+
+    /// A subject phrase reduced to the actor it names, or nil when it names none.
+    func cleanActor(_ phrase: Text) -> String? {
+        var words = stripped(phrase)
+        guard !words.isEmpty else { return nil }
+        // 节假日期间各区县 / 原则上县级领导: a time or condition phrase before the actor.
+        for k in 1..<words.count where Self.leadingTimeEndings.contains(where: { k >= $0.count && Array(words[(k - $0.count)..<k]) == $0 }) {
+            if let actor = core(Array(words[k...])) { return actor }
+        }
+        for appositive in lexicon.actorAppositive {
+            if let at = DirectiveClassifier.occurrences(of: appositive, in: words).first, at > 0 { words = Array(words[..<at]) }
+        }
+        if let lastDe = words.lastIndex(of: "的"), lastDe + 1 < words.count { words = Array(words[(lastDe + 1)...]) }
+        return core(words)
+    }
+
+    /// The phrase without whitespace and without leading conjunctions and time words.
+    private func stripped(_ phrase: Text) -> Text {
+        var words = phrase.filter { !$0.properties.isWhitespace }
+        while let lead = lexicon.actorLeading.first(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) && words.count > $0.count }) {
+            words.removeFirst(lead.count)
+        }
+        return words
+    }
+
+    /// The actor a cleaned phrase names: the phrase itself, or its longest opening actor
+    /// when what follows is only adverbs and time (县级领导每季度至少, 包村干部汛期期间).
+    private func core(_ words: Text) -> String? {
+        if isActor(words) { return DirectiveClassifier.string(words) }
+        var k = words.count - 1
+        while k >= 2 {
+            if isActor(Array(words[..<k])), isDismissible(Array(words[k...])) { return DirectiveClassifier.string(Array(words[..<k])) }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// Empty, or only `[actor-trailing]` words and a time phrase: nothing that names anyone.
+    func isDismissible(_ tail: Text) -> Bool {
+        var rest = tail
+        var changed = true
+        while changed, !rest.isEmpty {
+            changed = false
+            for word in lexicon.actorTrailing {
+                if rest.count >= word.count, Array(rest.suffix(word.count)) == word { rest.removeLast(word.count); changed = true }
+                if DirectiveClassifier.hasPrefix(word, rest, at: 0) { rest.removeFirst(word.count); changed = true }
+            }
+        }
+        if rest.isEmpty { return true }
+        guard rest.count <= 10 else { return false }
+        return Self.timeOpenings.contains { DirectiveClassifier.hasPrefix($0, rest, at: 0) }
+            || Self.timeEndings.contains { rest.count >= $0.count && Array(rest.suffix($0.count)) == $0 }
+    }
+
+    /// Whether a phrase names an actor by itself.
+    func isActor(_ words: Text) -> Bool {
+        guard (2...20).contains(words.count),
+              words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || $0 == "、" }),
+              words.first != "、", words.last != "、"
+        else { return false }
+        if lexicon.actorWords.contains(words) { return true }
+        // A phrase that opens with a verb (强化部门协同) is an action, not an actor.
+        if (lexicon.actionVerbs + lexicon.actionAdverbs).contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
+        func endsWith(_ word: Text) -> Bool { words.count >= word.count && Array(words.suffix(word.count)) == word }
+        if lexicon.notActor.contains(where: endsWith) { return false }
+        return lexicon.actorHeads.contains { endsWith($0) && (words.count > $0.count || $0.count >= 2) }
+    }
+}

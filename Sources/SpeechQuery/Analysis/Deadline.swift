@@ -1,0 +1,250 @@
+/// A time limit stated for a task: 6月底前, 3月15日前, 年内, 三季度末前, 汛期前, 10日内.
+///
+/// `text` is the phrase as written (what an inspection ledger quotes); the month, day and
+/// year it names, where it names one, let `normalized(speechDate:)` give an ISO date.
+public struct Deadline: Sendable, Equatable {
+    public var text: String
+    /// 2025 in 2025年6月底前; 明年 and 今年 are kept as offsets from the speech's year.
+    var year: Int?
+    var yearOffset = 0
+    /// The month that ends the limit: 6 for 6月底前, 9 for 三季度末前, 12 for 年内.
+    var month: Int?
+    var day: Int?
+    /// 本月底前: the month of the speech.
+    var currentMonth = false
+    /// 年内, 年底前: the limit is a year, with no month said.
+    var yearLevel = false
+
+    /// The deadline as ISO 8601: `YYYY-MM-DD` for a date, `YYYY-MM` for a month (月底前,
+    /// 三季度末前, 年内 → December), `--MM-DD` / `--MM` when the year is not known, empty when
+    /// the limit is an event (汛期前, 节前) or a duration (10日内).
+    ///
+    /// Without a year in the text the speech's year is used, and a month already past at
+    /// the speech's date belongs to the next year: a December conference's 6月底前 is next June,
+    /// and its 年内 is next year's.
+    public func normalized(speechDate: String?) -> String {
+        guard month != nil || currentMonth || yearLevel else { return "" }
+        let speechYear = speechDate.flatMap { Int($0.prefix(4)) }
+        let speechMonth = speechDate.flatMap { $0.count >= 7 ? Int($0.dropFirst(5).prefix(2)) : nil }
+        var resolvedMonth = month ?? (currentMonth ? speechMonth : nil) ?? (yearLevel ? 12 : nil)
+        if currentMonth, speechMonth == nil { resolvedMonth = nil }
+        guard let m = resolvedMonth else { return "" }
+        var y = year ?? speechYear.map { $0 + yearOffset }
+        if year == nil, yearOffset == 0, !currentMonth, let sy = speechYear, let sm = speechMonth {
+            // A limit earlier in the year than the speech itself is next year's.
+            if yearLevel ? sm == 12 : m < sm { y = sy + 1 }
+        }
+        let monthDay = Self.twoDigits(m) + (day.map { "-" + Self.twoDigits($0) } ?? "")
+        return y.map { String($0) + "-" + monthDay } ?? "--" + monthDay
+    }
+
+    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+/// Finds the first deadline in a sentence. Works on the sentence's scalars, as the
+/// classifier does.
+enum DeadlineFinder {
+    typealias Text = [Unicode.Scalar]
+
+    /// Events a task may be due before: 汛期前, 春节前, 开学前. Longest first.
+    static let events: [Text] = [
+        "主汛期", "汛期", "入汛", "汛", "春节", "国庆节", "国庆", "元旦", "中秋", "五一", "端午", "清明",
+        "秋收", "麦收", "三夏", "开学", "雨季", "冬季", "供暖", "年", "本月底", "月底", "本周", "节",
+    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// What may follow 前 in a deadline without making another word (前期, 前列, 前置).
+    static let notAfterQian: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "途", "面", "往", "进", "后", "置", "线", "端", "移"]
+    /// What makes 节 part of another word (环节前, 季节前): then 节前 is no deadline.
+    static let notBeforeJie: Set<Unicode.Scalar> = ["环", "季", "细", "关", "章", "礼", "情", "调", "音", "时", "气", "名", "枝", "晚", "过", "小", "脱", "衔"]
+    /// Words that end a deadline: 前, 之前, 以前, 为止, 止.
+    static let limitWords: [Text] = ["之前", "以前", "为止", "前", "止"].map { Array($0.unicodeScalars) }
+
+    static func first(in text: Text) -> Deadline? {
+        var i = 0
+        while i < text.count {
+            if let found = dated(text, at: i) ?? yearly(text, at: i) ?? quarterly(text, at: i) ?? event(text, at: i) ?? duration(text, at: i) {
+                return found
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Forms
+
+    /// [YYYY年|明年|今年] M月 [D日|底|末|上旬|中旬|下旬] 前 — or M月底 with no 前.
+    private static func dated(_ text: Text, at start: Int) -> Deadline? {
+        var deadline = Deadline(text: "")
+        var i = start
+        if let (y, after) = number(text, at: i), after - i == 4, after < text.count, text[after] == "年" {
+            deadline.year = y
+            i = after + 1
+        } else if let offset = relativeYear(text, at: i) {
+            deadline.yearOffset = offset
+            i += 2
+        } else if start > 0, isNumeral(text[start - 1]) || text[start - 1] == "每" {
+            return nil  // inside a longer number, or 每月
+        }
+        guard let (m, afterMonth) = number(text, at: i), (1...12).contains(m), afterMonth < text.count, text[afterMonth] == "月" else { return nil }
+        deadline.month = m
+        i = afterMonth + 1
+        if i < text.count, text[i] == "份" { i += 1 }
+        var endOfMonth = false
+        if let (d, afterDay) = number(text, at: i), (1...31).contains(d), afterDay < text.count, text[afterDay] == "日" || text[afterDay] == "号" {
+            deadline.day = d
+            i = afterDay + 1
+        } else if i < text.count, text[i] == "底" || text[i] == "末" {
+            endOfMonth = true
+            i += 1
+        } else if i + 1 < text.count, ["上", "中", "下"].contains(text[i]), text[i + 1] == "旬" {
+            i += 2
+        }
+        // 5月底前提交: after a month, 前 always closes the limit (前提 is no word here).
+        if let end = limit(text, at: i, strict: false) {
+            i = end
+        } else if !endOfMonth {
+            return nil
+        }
+        deadline.text = String(String.UnicodeScalarView(text[start..<i]))
+        return deadline
+    }
+
+    /// 年底前, 年内, 年底, 年末, 上半年 — with a year or 今年/明年 before, or none.
+    private static func yearly(_ text: Text, at start: Int) -> Deadline? {
+        var deadline = Deadline(text: "", yearLevel: true)
+        var i = start
+        if let (y, after) = number(text, at: i), after - i == 4, after < text.count, text[after] == "年" {
+            deadline.year = y
+            i = after
+        } else if let offset = relativeYear(text, at: i) {
+            deadline.yearOffset = offset
+            i += 1  // onto the 年 of 今年, 明年
+        } else if start > 0, isNumeral(text[start - 1]) || ["去", "近", "多", "每", "全", "当", "新", "往", "同"].contains(text[start - 1]) {
+            return nil  // 三年内 is a duration, 去年底 is past, 全年 is not a limit
+        }
+        if has("上半年", text, at: i) || has("半年", text, at: i) {
+            deadline.yearLevel = false
+            deadline.month = 6
+            let end = i + (has("上半年", text, at: i) ? 3 : 2)
+            guard let after = limit(text, at: end) ?? (has("内", text, at: end) ? end + 1 : nil) else { return nil }
+            deadline.text = String(String.UnicodeScalarView(text[start..<after]))
+            return deadline
+        }
+        guard i < text.count, text[i] == "年" else { return nil }
+        var j = i + 1
+        if has("度", text, at: j) { j += 1 }
+        if has("内", text, at: j) {
+            j += 1
+        } else if has("底", text, at: j) || has("末", text, at: j) {
+            j += 1
+            j = limit(text, at: j) ?? j
+        } else if has("前", text, at: j), deadline.year == nil, deadline.yearOffset == 0 {
+            return nil  // 年前 is an event (before the New Year): see `event`
+        } else {
+            return nil
+        }
+        deadline.text = String(String.UnicodeScalarView(text[start..<j]))
+        return deadline
+    }
+
+    /// 三季度末前, 第一季度末, 二季度前.
+    private static func quarterly(_ text: Text, at start: Int) -> Deadline? {
+        guard start == 0 || text[start - 1] != "每" else { return nil }
+        var i = start
+        if has("第", text, at: i) { i += 1 }
+        guard let (q, after) = number(text, at: i), (1...4).contains(q), has("季度", text, at: after) else { return nil }
+        var j = after + 2
+        if has("末", text, at: j) || has("底", text, at: j) {
+            j += 1
+            j = limit(text, at: j) ?? j
+        } else if let end = limit(text, at: j) {
+            j = end
+        } else {
+            return nil
+        }
+        var deadline = Deadline(text: String(String.UnicodeScalarView(text[start..<j])))
+        deadline.month = q * 3
+        return deadline
+    }
+
+    /// 汛期前, 春节前, 节前, 本月底前.
+    private static func event(_ text: Text, at start: Int) -> Deadline? {
+        for word in events where has(word, text, at: start) {
+            let end = start + word.count
+            guard let after = limit(text, at: end) else { continue }
+            // 环节前期, 三年前: the word is part of a longer one.
+            if start > 0, word.count == 1, text[start - 1].properties.isIdeographic,
+               (word == ["年"] ? !["在", "于", "到", "赶"].contains(text[start - 1]) : notBeforeJie.contains(text[start - 1])) { return nil }
+            if start > 0, isNumeral(text[start - 1]) { return nil }
+            var deadline = Deadline(text: String(String.UnicodeScalarView(text[start..<after])))
+            if word == Array("本月底".unicodeScalars) || word == Array("月底".unicodeScalars) { deadline.currentMonth = true }
+            return deadline
+        }
+        return nil
+    }
+
+    /// 10日内, 一周内, 两个月内, 3个工作日内.
+    private static func duration(_ text: Text, at start: Int) -> Deadline? {
+        guard start == 0 || !isNumeral(text[start - 1]), let (_, after) = number(text, at: start) else { return nil }
+        for unit in ["个工作日", "个月", "天", "日", "周", "个星期"] {
+            let word = Array(unit.unicodeScalars)
+            if has(word, text, at: after), has("内", text, at: after + word.count) {
+                return Deadline(text: String(String.UnicodeScalarView(text[start..<(after + word.count + 1)])))
+            }
+        }
+        return nil
+    }
+
+    // MARK: Pieces
+
+    /// The end of 前, 之前, 以前, 为止 or 止 at `index`, when it closes a limit.
+    private static func limit(_ text: Text, at index: Int, strict: Bool = true) -> Int? {
+        for word in limitWords where has(word, text, at: index) {
+            let end = index + word.count
+            if strict, word.last == "前", end < text.count, notAfterQian.contains(text[end]) { return nil }
+            return end
+        }
+        return nil
+    }
+
+    /// 今年 (0) or 明年 (1) at `index`.
+    private static func relativeYear(_ text: Text, at index: Int) -> Int? {
+        if has("明年", text, at: index) { return 1 }
+        if has("今年", text, at: index) || has("本年", text, at: index) { return 0 }
+        return nil
+    }
+
+    /// Arabic (half- or full-width) or Chinese digits at `index`: 12, １２, 十二, 二〇二五.
+    static func number(_ text: Text, at index: Int) -> (Int, Int)? {
+        var i = index
+        var value = 0
+        while i < text.count, let d = arabicDigit(text[i]) {
+            value = value * 10 + d
+            i += 1
+        }
+        if i > index { return (value, i) }
+        let bytes = Array(String(String.UnicodeScalarView(text[index..<min(text.count, index + 6)])).utf8)
+        guard let (parsed, endByte) = bytes.withUnsafeBufferPointer({ ChineseNumeral.parse(in: $0, at: 0, end: $0.count) }) else { return nil }
+        // Back from bytes to scalars: every Chinese numeral is three bytes in UTF-8.
+        return (parsed, index + endByte / 3)
+    }
+
+    private static func arabicDigit(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x30...0x39: Int(c.value - 0x30)
+        case 0xFF10...0xFF19: Int(c.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    private static func isNumeral(_ c: Unicode.Scalar) -> Bool {
+        arabicDigit(c) != nil || ChineseNumeral.isDigitScalar(c.value)
+    }
+
+    private static func has(_ word: String, _ text: Text, at index: Int) -> Bool {
+        has(Array(word.unicodeScalars), text, at: index)
+    }
+
+    private static func has(_ word: Text, _ text: Text, at index: Int) -> Bool {
+        DirectiveClassifier.hasPrefix(word, text, at: index)
+    }
+}
