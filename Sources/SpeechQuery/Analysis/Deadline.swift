@@ -75,6 +75,13 @@ enum DeadlineFinder {
     private static func dated(_ text: Text, at start: Int) -> Deadline? {
         var deadline = Deadline(text: "")
         var i = start
+        if has("每月", text, at: i) {
+            // 每月5日前: a limit that recurs, with no single date.
+            guard let (d, afterDay) = number(text, at: i + 2), (1...31).contains(d), afterDay < text.count,
+                  text[afterDay] == "日" || text[afterDay] == "号", let end = limit(text, at: afterDay + 1, strict: false)
+            else { return nil }
+            return Deadline(text: String(String.UnicodeScalarView(text[start..<end])))
+        }
         if let (y, after) = number(text, at: i), after - i == 4, after < text.count, text[after] == "年" {
             deadline.year = y
             i = after + 1
