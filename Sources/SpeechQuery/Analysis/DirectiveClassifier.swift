@@ -280,7 +280,8 @@ public struct DirectiveClassifier: Sendable {
             i += word.count
         }
         if let verb = lexicon.actionVerbs.first(where: { Self.hasPrefix($0, text, at: i) }), !completed(text, i + verb.count) {
-            return "verb-first \(Self.string(verb))"
+            // 稳妥推进: the manner adverb is named with its verb.
+            return adverb.map { "adverb-first \(Self.string($0)) \(Self.string(verb))" } ?? "verb-first \(Self.string(verb))"
         }
         if let adverb, !completed(text, i) {
             return "adverb-first \(Self.string(adverb))"

@@ -1,0 +1,137 @@
+import Testing
+@testable import SpeechQuery
+
+/// One test per cue, veto, actor shape and deadline form of docs/analysis.md, on sentences
+/// the team wrote.
+@Suite("Directive cues, vetoes, actors and deadlines")
+struct DirectiveShapeTests {
+    let classifier = DirectiveClassifier()
+
+    func verdict(_ sentence: String, leadsPoint: Bool = false, inReview: Bool = false) -> DirectiveVerdict {
+        classifier.classify(sentence, leadsPoint: leadsPoint, inReview: inReview)
+    }
+
+    @Test(arguments: [
+        ("请各乡镇于6月底前上报项目清单。", "request 请", "各乡镇"),
+        ("希望大家以时不我待的紧迫感抓好落实。", "request 希望", "大家"),
+        ("让我们坚定信心、真抓实干。", "request 让我们", "我们"),
+        ("县财政局将安排专项资金3000万元。", "commitment 将", "县财政局"),
+        ("年内，力争新增规模以上企业15家。", "marker 力争", nil),
+        ("凡是未批先建的项目，一律停工整改。", "marker 一律", nil),
+        ("各部门切实履行监管职责。", "marker 切实", "各部门"),
+        ("财政再紧，“三保”支出也决不能出现缺口。", "marker 决不能", nil),
+        ("对检查发现的重大隐患，实行挂牌督办，确保节前整改到位。", "确保 in a later clause", nil),
+        ("由县发改局牵头，县财政局配合，6月底前完成。", "assignment (lead)", "县发改局"),
+        ("稳妥推进老旧管网更新改造。", "adverb-first 稳妥 推进", nil),
+        ("有序开展城镇燃气安全专项整治。", "adverb-first 有序 开展", nil),
+        ("扎扎实实做好各项工作。", "adverb-first 扎扎实实 做好", nil),
+    ] as [(String, String, String?)])
+    func cues(_ sentence: String, _ reason: String, _ actor: String?) {
+        let v = verdict(sentence)
+        #expect(v.isDirective, "\(sentence): \(v.reasons)")
+        #expect(v.reasons.contains(reason), "\(sentence): \(v.reasons)")
+        #expect(v.actor == actor)
+    }
+
+    @Test(arguments: [
+        ("坚持实事求是，一切从实际出发。", true),                       // 实事求是 is no copula
+        ("各乡镇还是要把招商引资作为一把手工程来抓。", true),           // 还是
+        ("各乡镇党委书记更是要亲自研究、亲自推动。", true),             // 更是
+        ("鼓励有条件的乡镇建设特色产业园区。", false),                  // permission
+        ("有条件的村可以先行试点。", false),                            // permission
+        ("允许各乡镇结合实际调整。", false),                            // permission
+        ("在物资储备上，宁可备而不用，不可用时无备。", false),          // maxim
+        ("同志们，做好明年经济工作，任务艰巨、责任重大。", false),      // judging ending
+        ("粮食安全是我县作为产粮大县必须扛起的政治责任。", false),      // attributive 必须
+        ("主要任务是部署春耕生产，确保粮食稳产。", false),              // 确保 completing a copula
+    ])
+    func vetoesThatDoNotOverreach(_ sentence: String, _ isDirective: Bool) {
+        #expect(verdict(sentence).isDirective == isDirective, "\(sentence): \(verdict(sentence).reasons)")
+    }
+
+    @Test func reviewOfPastWork() {
+        // A strong cue in a clause that reports what was done orders nothing now.
+        #expect(!verdict("去年我们坚持防汛工作必须提前部署，开展了三轮隐患排查。", inReview: true).isDirective)
+        #expect(!verdict("外资企业设立一律由审批改为备案管理。", inReview: true).isDirective)
+        #expect(verdict("外资企业设立一律由审批改为备案管理。", inReview: false).isDirective)
+        #expect(verdict("我们要清醒地看到不足。", inReview: true).isDirective)
+    }
+
+    @Test func pointLeadsThatNameProblems() {
+        #expect(!verdict("一是企业主体责任落实不到位。", leadsPoint: true).isDirective)
+        #expect(!verdict("二是监管力量还比较薄弱。", leadsPoint: true).isDirective)
+        #expect(verdict("一是加强隐患排查不到位问题的整改。", leadsPoint: true).isDirective)
+        #expect(verdict("三是抓住“三个支撑点”。", leadsPoint: true).isDirective)
+    }
+
+    @Test(arguments: [
+        ("节假日期间，各区县要开展一次拉网式排查。", "各区县"),
+        ("原则上，县级领导每季度至少要到现场办公一次。", "县级领导"),
+        ("包村干部汛期期间必须吃住在村。", "包村干部"),
+        ("我们这样一个农业大县，必须把粮食安全抓紧抓好。", "我们"),
+        ("市住建局作为行业主管部门，对在建工地，要逐个落实防护措施。", "市住建局"),
+        ("各企业主要负责人就是第一责任人，节日期间要带头值班。", "各企业主要负责人"),
+        ("发布预警后，各村通过上门等方式逐户通知，决不能出现梗阻。", "各村"),
+        ("全县上下要牢固树立一盘棋思想。", "全县上下"),
+        ("各支队要加强夜间巡逻。", "各支队"),
+        ("驻村工作队要与村干部同巡查。", "驻村工作队"),
+        ("企业经理要把安全责任扛在肩上。", "企业经理"),
+        ("要深化产权制度改革，县委组织部要加强分类指导。", "县委组织部"),
+        ("公共厕所要每天保洁两次。", nil),
+        ("大局要稳。", nil),
+    ] as [(String, String?)])
+    func actors(_ sentence: String, _ actor: String?) {
+        #expect(verdict(sentence).actor == actor, "\(sentence): \(verdict(sentence).reasons)")
+    }
+
+    @Test func listsGiveOneRowPerActor() {
+        let three = verdict("市住建局、市交通局、市公安局要按照职责分工开展检查。")
+        #expect(three.assignments.map(\.actor) == ["市住建局", "市交通局", "市公安局"])
+        #expect(three.actor == "市住建局、市交通局、市公安局")
+        let assignment = verdict("由县发改局牵头，县财政局、县自然资源局、县住建局配合，6月底前完成项目储备。")
+        #expect(assignment.assignments.map(\.actor) == ["县发改局", "县财政局", "县自然资源局", "县住建局"])
+        #expect(assignment.assignments.map(\.role) == [.lead, .cooperate, .cooperate, .cooperate])
+        // The lead's action is free of the cooperators.
+        #expect(assignment.assignments[0].action == "6月底前完成项目储备。")
+        #expect(assignment.assignments.allSatisfy { $0.deadline?.text == "6月底前" })
+        let modal = verdict("市自然资源和规划局要牵好头，市生态环境局、市农业农村局要积极配合，9月底前完成调查。")
+        #expect(modal.assignments.map(\.actor) == ["市自然资源和规划局", "市生态环境局", "市农业农村局"])
+        let shared = verdict("各区县党委、政府要扛起属地责任。")
+        #expect(shared.assignments.map(\.actor) == ["各区县党委", "各区县政府"])
+        let by = verdict("对行动不便的老人，由包村干部逐户登记。")
+        #expect(by.assignments.map(\.actor) == ["包村干部"])
+    }
+
+    @Test(arguments: [
+        ("交通站要在5月底前完成标志设置。", "5月底前", "2024-05"),
+        ("各区县于10月8日前报送情况。", "10月8日前", "2024-10-08"),
+        ("年内完成改造任务120公里。", "年内", "2024-12"),
+        ("三季度末前全部开工。", "三季度末前", "2024-09"),
+        ("汛期前完成除险加固。", "汛期前", ""),
+        ("确保节前整改到位。", "节前", ""),
+        ("10日内整改完毕。", "10日内", ""),
+        ("明年6月底前建成投用。", "明年6月底前", "2025-06"),
+        ("每月5日前报送进度。", "每月5日前", ""),
+    ])
+    func deadlines(_ sentence: String, _ text: String, _ due: String) {
+        let deadline = DeadlineFinder.first(in: Array(sentence.unicodeScalars))
+        #expect(deadline?.text == text)
+        #expect(deadline?.normalized(speechDate: "2024-03-05") == due)
+    }
+
+    @Test func noDeadlineInWordsThatOnlyLookLikeOne() {
+        for sentence in ["各个环节前期准备要充分。", "去年底完成了改造。", "每季度通报一次。", "全年增长6%左右。", "三年内基本建成。"] {
+            let found = DeadlineFinder.first(in: Array(sentence.unicodeScalars))
+            #expect(found == nil || found?.normalized(speechDate: "2024-03-05") == "", "\(sentence): \(String(describing: found))")
+        }
+    }
+
+    @Test func aDeadlineEarlierThanTheSpeechIsNextYears() {
+        let june = DeadlineFinder.first(in: Array("6月底前完成。".unicodeScalars))
+        #expect(june?.normalized(speechDate: "2024-12-20") == "2025-06")
+        #expect(june?.normalized(speechDate: "2024-03-05") == "2024-06")
+        #expect(june?.normalized(speechDate: nil) == "--06")
+        let year = DeadlineFinder.first(in: Array("年内完成。".unicodeScalars))
+        #expect(year?.normalized(speechDate: "2024-12-20") == "2025-12")
+    }
+}
