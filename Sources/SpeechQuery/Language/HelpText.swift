@@ -41,7 +41,7 @@ public enum HelpText {
       limit N              the first N
       fields A, B          a table of these fields
       group by FIELD       group, then | count
-      tasks                who must do what: actor, role, action (one row per assignment)
+      tasks                who must do what by when: actor, role, action, deadline, due
       formulations         numbered slogans (两个责任, 三严三保) with counts and references
       placeholders         template gaps (X, XX, ×××, 20XX年, **, 某某)
       check                numbering, announced count, residue and placeholder checks
