@@ -6,6 +6,17 @@
 struct ActorFinder: Sendable {
     typealias Text = [Unicode.Scalar]
     let lexicon: AnalysisLexicon
+    /// Words that end an actor's noun phrase when they follow it (see `followers`).
+    private let phraseEnders: [Text]
+    /// Words an action opens with: a phrase that starts with one is no actor.
+    private let actionOpeners: [Text]
+
+    init(lexicon: AnalysisLexicon) {
+        self.lexicon = lexicon
+        phraseEnders = Self.followers + lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.roleLead + lexicon.roleResponsible
+            + lexicon.roleCooperate + lexicon.strong + lexicon.planCues + lexicon.commitment
+        actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs
+    }
 
     /// Words that end an actor's noun phrase when they follow it: prepositions and modals
     /// (各村对……, 各区县于……, 县发改局要……). Action verbs and adverbs end it too.
@@ -72,7 +83,7 @@ struct ActorFinder: Sendable {
             while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].properties.isWhitespace { end -= 1 }
             let clause = Array(text[start..<end])
             if Self.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
-            if Self.timeEndings.contains(where: { clause.count >= $0.count && Array(clause.suffix($0.count)) == $0 }) { continue }
+            if Self.timeEndings.contains(where: { Self.hasSuffix($0, clause) }) { continue }
             if let actor = cleanActor(clause) { return actor }
             if let be = clause.firstIndex(of: "是"), be > 0 {
                 var subject = Array(clause[..<be])
@@ -196,9 +207,7 @@ struct ActorFinder: Sendable {
         guard index < text.count else { return true }
         let c = text[index]
         if !c.properties.isIdeographic { return true }
-        let words = Self.followers + lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.roleLead + lexicon.roleResponsible
-            + lexicon.roleCooperate + lexicon.strong + lexicon.commitment
-        return words.contains { DirectiveClassifier.hasPrefix($0, text, at: index) }
+        return phraseEnders.contains { DirectiveClassifier.hasPrefix($0, text, at: index) }
     }
 
     /// A subject phrase reduced to the actor it names, or nil when it names none.
@@ -206,7 +215,7 @@ struct ActorFinder: Sendable {
         var words = stripped(phrase)
         guard !words.isEmpty else { return nil }
         // 节假日期间各区县 / 原则上县级领导: a time or condition phrase before the actor.
-        for k in 1..<words.count where Self.leadingTimeEndings.contains(where: { k >= $0.count && Array(words[(k - $0.count)..<k]) == $0 }) {
+        for k in 1..<words.count where Self.leadingTimeEndings.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: k - $0.count) }) {
             if let actor = core(Array(words[k...])) { return actor }
         }
         for appositive in lexicon.actorAppositive {
@@ -229,8 +238,10 @@ struct ActorFinder: Sendable {
     /// when what follows is only adverbs and time (县级领导每季度至少, 包村干部汛期期间).
     private func core(_ words: Text) -> String? {
         if isActor(words) { return DirectiveClassifier.string(words) }
-        var k = words.count - 1
-        while k >= 2 {
+        // An actor is at most 20 characters and what may follow it at most about 16.
+        var k = min(words.count - 1, 20)
+        guard words.count - k <= 16 else { return nil }
+        while k >= 2, words.count - k <= 16 {
             if isActor(Array(words[..<k])), isDismissible(Array(words[k...])) { return DirectiveClassifier.string(Array(words[..<k])) }
             k -= 1
         }
@@ -244,27 +255,33 @@ struct ActorFinder: Sendable {
         while changed, !rest.isEmpty {
             changed = false
             for word in lexicon.actorTrailing {
-                if rest.count >= word.count, Array(rest.suffix(word.count)) == word { rest.removeLast(word.count); changed = true }
+                if Self.hasSuffix(word, rest) { rest.removeLast(word.count); changed = true }
                 if DirectiveClassifier.hasPrefix(word, rest, at: 0) { rest.removeFirst(word.count); changed = true }
             }
         }
         if rest.isEmpty { return true }
         guard rest.count <= 10 else { return false }
         return Self.timeOpenings.contains { DirectiveClassifier.hasPrefix($0, rest, at: 0) }
-            || Self.timeEndings.contains { rest.count >= $0.count && Array(rest.suffix($0.count)) == $0 }
+            || Self.timeEndings.contains { Self.hasSuffix($0, rest) }
     }
 
     /// Whether a phrase names an actor by itself.
     func isActor(_ words: Text) -> Bool {
-        guard (2...20).contains(words.count),
-              words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || $0 == "、" }),
-              words.first != "、", words.last != "、"
+        guard (2...20).contains(words.count), words.first != "、", words.last != "、" else { return false }
+        // Cheapest tests first: most candidate phrases end in no head at all.
+        func endsWith(_ word: Text) -> Bool { Self.hasSuffix(word, words) }
+        let named = lexicon.actorWords.contains(words)
+        guard named || lexicon.actorHeads.contains(where: { endsWith($0) && (words.count > $0.count || $0.count >= 2) }),
+              words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || $0 == "、" })
         else { return false }
-        if lexicon.actorWords.contains(words) { return true }
+        if named { return true }
         // A phrase that opens with a verb (强化部门协同) is an action, not an actor.
-        if (lexicon.actionVerbs + lexicon.actionAdverbs).contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
-        func endsWith(_ word: Text) -> Bool { words.count >= word.count && Array(words.suffix(word.count)) == word }
-        if lexicon.notActor.contains(where: endsWith) { return false }
-        return lexicon.actorHeads.contains { endsWith($0) && (words.count > $0.count || $0.count >= 2) }
+        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
+        return !lexicon.notActor.contains(where: endsWith)
+    }
+
+    /// Whether `text` ends with `word`, without copying either.
+    static func hasSuffix(_ word: Text, _ text: Text) -> Bool {
+        DirectiveClassifier.hasPrefix(word, text, at: text.count - word.count)
     }
 }

@@ -51,6 +51,9 @@ enum DeadlineFinder {
         "主汛期", "汛期", "入汛", "汛", "春节", "国庆节", "国庆", "元旦", "中秋", "五一", "端午", "清明",
         "秋收", "麦收", "三夏", "开学", "雨季", "冬季", "供暖", "年", "本月底", "月底", "本周", "节",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// The characters other than numerals that can open a deadline: 年内, 今年, 明年, 本年,
+    /// 上半年, 半年, 第三季度, 每月, and the first character of each event.
+    static let starters: Set<Unicode.Scalar> = Set(["年", "今", "明", "本", "上", "半", "第", "每"] + events.compactMap(\.first))
     /// What may follow 前 in a deadline without making another word (前期, 前列, 前置).
     static let notAfterQian: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "途", "面", "往", "进", "后", "置", "线", "端", "移"]
     /// What makes 节 part of another word (环节前, 季节前): then 节前 is no deadline.
@@ -61,6 +64,11 @@ enum DeadlineFinder {
     static func first(in text: Text) -> Deadline? {
         var i = 0
         while i < text.count {
+            // Most characters cannot open a deadline; test the forms only where one can.
+            guard isNumeral(text[i]) || starters.contains(text[i]) else {
+                i += 1
+                continue
+            }
             if let found = dated(text, at: i) ?? yearly(text, at: i) ?? quarterly(text, at: i) ?? event(text, at: i) ?? duration(text, at: i) {
                 return found
             }
@@ -222,6 +230,7 @@ enum DeadlineFinder {
 
     /// Arabic (half- or full-width) or Chinese digits at `index`: 12, １２, 十二, 二〇二五.
     static func number(_ text: Text, at index: Int) -> (Int, Int)? {
+        guard index < text.count else { return nil }
         var i = index
         var value = 0
         while i < text.count, let d = arabicDigit(text[i]) {
@@ -229,10 +238,33 @@ enum DeadlineFinder {
             i += 1
         }
         if i > index { return (value, i) }
-        let bytes = Array(String(String.UnicodeScalarView(text[index..<min(text.count, index + 6)])).utf8)
-        guard let (parsed, endByte) = bytes.withUnsafeBufferPointer({ ChineseNumeral.parse(in: $0, at: 0, end: $0.count) }) else { return nil }
-        // Back from bytes to scalars: every Chinese numeral is three bytes in UTF-8.
-        return (parsed, index + endByte / 3)
+        // Chinese numerals, read as ChineseNumeral reads them: digits, 十 and 百 as multipliers.
+        guard ChineseNumeral.isDigitScalar(text[index].value) else { return nil }
+        var total = 0, pending = 0
+        while i < text.count, i - index < 8, ChineseNumeral.isDigitScalar(text[i].value) {
+            switch text[i] {
+            case "十": total += (pending == 0 ? 1 : pending) * 10; pending = 0
+            case "百": total += (pending == 0 ? 1 : pending) * 100; pending = 0
+            default: pending = pending * 10 + digitValue(text[i])
+            }
+            i += 1
+        }
+        return (total + pending, i)
+    }
+
+    private static func digitValue(_ c: Unicode.Scalar) -> Int {
+        switch c {
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: 0  // 〇, 零, ○
+        }
     }
 
     private static func arabicDigit(_ c: Unicode.Scalar) -> Int? {
@@ -248,7 +280,13 @@ enum DeadlineFinder {
     }
 
     private static func has(_ word: String, _ text: Text, at index: Int) -> Bool {
-        has(Array(word.unicodeScalars), text, at: index)
+        guard index >= 0, index < text.count else { return false }
+        var i = index
+        for scalar in word.unicodeScalars {
+            guard i < text.count, text[i] == scalar else { return false }
+            i += 1
+        }
+        return true
     }
 
     private static func has(_ word: Text, _ text: Text, at index: Int) -> Bool {
