@@ -7,8 +7,9 @@ struct OutlineCommand: ParsableCommand {
         commandName: "speechq outline",
         abstract: "Show the outline of documents: front matter, sections, subsections, points.",
         discussion: """
-        FILE may be a .txt, .md or .jsonl file, a directory (searched recursively for those), \
-        or - for standard input. With no FILE, standard input is read when it is not a terminal.
+        FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
+        directory (searched recursively for those), or - for standard input. With no FILE, \
+        standard input is read when it is not a terminal.
         """
     )
 

@@ -15,11 +15,11 @@ struct SpeechQ: ParsableCommand {
         speechq outline [FILE ...]
         """,
         discussion: """
-        FILE may be a .txt, .md or .jsonl file, a directory (searched recursively for \
-        those), or - for standard input. Under -e or -f with no FILE, the document is read \
-        from standard input when it is not a terminal. With neither -e nor -f, a terminal \
-        on standard input opens the interactive prompt; otherwise statements are read from \
-        standard input.
+        FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
+        directory (searched recursively for those), or - for standard input. Under -e or -f \
+        with no FILE, the document is read from standard input when it is not a terminal. With \
+        neither -e nor -f, a terminal on standard input opens the interactive prompt; otherwise \
+        statements are read from standard input.
 
         The prompt keeps its history in $XDG_STATE_HOME/speechq/history (default \
         ~/.local/state/speechq/history).

@@ -47,6 +47,34 @@ struct OutlineInvariantTests {
         }
     }
 
+    static let markdownPieces = [
+        "# ", "## ", "### ", "####### ", " ##", "**", "*", "__", "_", "\\", "\\*", "`", "``", "```", "~~~", "> ", ">", "- ", "* ",
+        "+ ", "1. ", "2) ", "---", "===", "***", "[", "](", ")", "![", "<!--", "-->", "<br>", "<BR/>", "  ", "\n\n", "snake_case",
+    ]
+
+    /// Markdown made of speech pieces and markup: the conversion must not crash, must keep
+    /// its line map in step with its text, and must give a consistent tree.
+    @Test func generatedMarkdownParsesConsistently() {
+        var rng = SplitMix(state: 20_261_130)
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...120, using: &rng) {
+                text += Bool.random(using: &rng) ? Self.markdownPieces.randomElement(using: &rng)! : Self.pieces.randomElement(using: &rng)!
+            }
+            let bytes = TextDecoding.normaliseLineEndings(Array(text.utf8))
+            let sourceLineCount = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).count
+            let converted = MarkdownText(bytes)
+            let lines = converted.text.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast()
+            #expect(lines.count == converted.sourceLines.count)
+            #expect(lines.allSatisfy { !$0.isEmpty && !$0.contains(0x0A) })
+            #expect(converted.sourceLines == converted.sourceLines.sorted())
+            #expect(converted.sourceLines.allSatisfy { (1...sourceLineCount).contains($0) })
+            let doc = Document(SourceText(name: "gen", origin: "gen.md", bytes: bytes, format: .markdown))
+            check(doc)
+            #expect(doc.outline.sentences.allSatisfy { (1...sourceLineCount).contains($0.line) })
+        }
+    }
+
     func check(_ doc: Document) {
         let outline = doc.outline
         var previousEnd = 0

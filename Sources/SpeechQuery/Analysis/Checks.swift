@@ -151,13 +151,16 @@ public enum DocumentChecks {
 }
 
 extension Document {
-    /// The 1-based line of a byte offset.
+    /// The 1-based source line of a byte offset: for Markdown, the line of the user's file
+    /// that the converted line started on.
     public func line(at offset: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        let line = bytes.withUnsafeBufferPointer { buffer in
             var line = 1
             for i in 0..<min(offset, buffer.count) where buffer[i] == 0x0A { line += 1 }
             return line
         }
+        guard let sourceLines, !sourceLines.isEmpty else { return line }
+        return sourceLines[min(line, sourceLines.count) - 1]
     }
 
     /// The reference of the node that holds a byte offset: its sentence, else the heading or

@@ -94,7 +94,7 @@ public final class Session {
         let loaded = DocumentLoader().load(paths: [path], takenNames: taken)
         for failure in loaded.failures { host.warn(failure.description) }
         guard !loaded.sources.isEmpty else {
-            let reason = loaded.failures.first?.reason ?? "no .txt, .md or .jsonl files found"
+            let reason = loaded.failures.first?.reason ?? "no .txt, .md, .markdown or .jsonl files found"
             throw Diagnostic("cannot load '\(path)': \(reason)", at: statement.range, in: source)
         }
         let first = corpus.documents.count

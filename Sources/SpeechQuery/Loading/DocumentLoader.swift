@@ -6,7 +6,7 @@ import Foundation
 /// with the path it concerns, and the caller decides how to report it.
 public struct DocumentLoader: Sendable {
     /// Extensions loaded from a directory walk. Files named explicitly load whatever their extension.
-    public static let directoryExtensions: Set<String> = ["txt", "md", "jsonl"]
+    public static let directoryExtensions: Set<String> = ["txt", "md", "markdown", "jsonl"]
 
     public init() {}
 
@@ -22,7 +22,7 @@ public struct DocumentLoader: Sendable {
         var names = UniqueNames(taken: takenNames)
         for path in paths {
             if path == "-" {
-                result.append(decoding: readStandardInput(), origin: "<stdin>", stem: "stdin", isJSONLines: false, names: &names)
+                result.append(decoding: readStandardInput(), origin: "<stdin>", stem: "stdin", isJSONLines: false, format: .plain, names: &names)
                 continue
             }
             var isDirectory: ObjCBool = false
@@ -83,11 +83,13 @@ extension DocumentLoader.Result {
         }
         let fileName = (path as NSString).lastPathComponent
         let stem = (fileName as NSString).deletingPathExtension
-        let isJSONLines = (fileName as NSString).pathExtension.lowercased() == "jsonl"
-        append(decoding: bytes, origin: path, stem: stem.isEmpty ? fileName : stem, isJSONLines: isJSONLines, names: &names)
+        let pathExtension = (fileName as NSString).pathExtension
+        let isJSONLines = pathExtension.lowercased() == "jsonl"
+        append(decoding: bytes, origin: path, stem: stem.isEmpty ? fileName : stem, isJSONLines: isJSONLines,
+               format: SourceFormat.forExtension(pathExtension), names: &names)
     }
 
-    mutating func append(decoding raw: [UInt8], origin: String, stem: String, isJSONLines: Bool, names: inout UniqueNames) {
+    mutating func append(decoding raw: [UInt8], origin: String, stem: String, isJSONLines: Bool, format: SourceFormat, names: inout UniqueNames) {
         switch TextDecoding.decode(raw) {
         case .failure(let reason):
             failures.append(LoadFailure(source: origin, reason: reason.rawValue))
@@ -97,10 +99,11 @@ extension DocumentLoader.Result {
                 failures += records.failures
                 for record in records.documents {
                     let name = names.claim(record.given.title ?? "\(stem)#\(record.index)")
-                    sources.append(SourceText(name: name, origin: "\(origin)#\(record.index)", bytes: record.text, encoding: encoding, given: record.given))
+                    sources.append(SourceText(name: name, origin: "\(origin)#\(record.index)", bytes: record.text, encoding: encoding,
+                                              format: record.format, given: record.given))
                 }
             } else {
-                sources.append(SourceText(name: names.claim(stem), origin: origin, bytes: text, encoding: encoding))
+                sources.append(SourceText(name: names.claim(stem), origin: origin, bytes: text, encoding: encoding, format: format))
             }
         }
     }

@@ -1,12 +1,14 @@
 import Foundation
 
 /// Splits JSON Lines into documents: one JSON object per line, text from `content` or
-/// `text`, title from `title`, `year` and `date` kept as metadata. A bad line is a failure
-/// with its line number; the other lines still load.
+/// `text`, title from `title`, `year` and `date` kept as metadata, `"format": "markdown"`
+/// for a text written in Markdown. A bad line is a failure with its line number; the other
+/// lines still load.
 enum JSONLinesReader {
     struct Record {
         var index: Int          // the record's 1-based line number, used in `FILE#N`
         var text: [UInt8]
+        var format: SourceFormat
         var given: GivenMetadata
     }
 
@@ -36,8 +38,9 @@ enum JSONLinesReader {
             let title = (record["title"] as? String).flatMap { $0.isEmpty ? nil : $0 }
             let year: Int? = (record["year"] as? Int) ?? (record["year"] as? String).flatMap(Int.init)
             let date = record["date"] as? String
+            let format: SourceFormat = (record["format"] as? String)?.lowercased() == "markdown" ? .markdown : .plain
             let text = TextDecoding.normaliseLineEndings(Array(content.utf8))
-            documents.append(Record(index: lineNumber, text: text, given: GivenMetadata(title: title, year: year, date: date)))
+            documents.append(Record(index: lineNumber, text: text, format: format, given: GivenMetadata(title: title, year: year, date: date)))
         }
         return (documents, failures)
     }

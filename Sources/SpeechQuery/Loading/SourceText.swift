@@ -7,15 +7,34 @@ public struct SourceText: Sendable {
     /// Normalised UTF-8 (no BOM, LF line endings).
     public var bytes: [UInt8]
     public var encoding: SourceEncoding
+    /// How the text is marked up: `Document` converts Markdown to plain paragraphs before parsing.
+    public var format: SourceFormat
     /// Metadata given with the text (JSON Lines fields), preferred over what the parser infers.
     public var given: GivenMetadata
 
-    public init(name: String, origin: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, given: GivenMetadata = .init()) {
+    public init(name: String, origin: String, bytes: [UInt8], encoding: SourceEncoding = .utf8, format: SourceFormat = .plain, given: GivenMetadata = .init()) {
         self.name = name
         self.origin = origin
         self.bytes = bytes
         self.encoding = encoding
+        self.format = format
         self.given = given
+    }
+}
+
+/// The markup of a text, decided by the loader from the file's extension.
+public enum SourceFormat: String, Sendable, Codable {
+    /// One paragraph per non-empty line, as the reports and speeches are written.
+    case plain
+    /// CommonMark-style Markdown: headings, blank-line paragraphs, emphasis, lists, quotes.
+    case markdown
+
+    /// The format a file's extension (without the dot, any case) announces.
+    public static func forExtension(_ pathExtension: String) -> SourceFormat {
+        switch pathExtension.lowercased() {
+        case "md", "markdown": .markdown
+        default: .plain
+        }
     }
 }
 
@@ -29,5 +48,10 @@ public struct GivenMetadata: Sendable, Equatable {
         self.title = title
         self.year = year
         self.date = date
+    }
+
+    /// These values, with the gaps filled from `other`.
+    func filled(from other: GivenMetadata) -> GivenMetadata {
+        GivenMetadata(title: title ?? other.title, year: year ?? other.year, date: date ?? other.date)
     }
 }

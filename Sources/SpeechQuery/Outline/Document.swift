@@ -14,8 +14,13 @@ public struct Document: Sendable {
     public var name: String
     public var origin: String
     public var encoding: SourceEncoding
-    /// Normalised UTF-8 text; every range in `outline` indexes into it.
+    public var format: SourceFormat
+    /// Normalised UTF-8 text, one paragraph per line; every range in `outline` indexes into
+    /// it. For Markdown, the text without its markup.
     public var bytes: [UInt8]
+    /// For Markdown, the source line each line of `bytes` started on (by index); nil for
+    /// plain text, whose lines are the source's.
+    public var sourceLines: [Int]?
     public var outline: Outline
     public var metadata: DocumentMetadata
 
@@ -23,10 +28,21 @@ public struct Document: Sendable {
         name = source.name
         origin = source.origin
         encoding = source.encoding
-        bytes = source.bytes
-        outline = parser.parse(source.bytes)
+        format = source.format
+        var given = source.given
+        switch source.format {
+        case .plain:
+            bytes = source.bytes
+        case .markdown:
+            let markdown = MarkdownText(source.bytes)
+            bytes = markdown.text
+            sourceLines = markdown.sourceLines
+            // Fields given with the source (JSON Lines) win over the file's own front matter.
+            given = given.filled(from: markdown.given)
+        }
+        outline = parser.parse(bytes, sourceLines: sourceLines)
         metadata = DocumentMetadata()
-        inferMetadata(given: source.given, roles: parser.lexicon.speakerRoles)
+        inferMetadata(given: given, roles: parser.lexicon.speakerRoles)
     }
 
     /// The text of `range`.

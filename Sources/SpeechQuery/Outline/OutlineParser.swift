@@ -13,9 +13,12 @@ public struct OutlineParser: Sendable {
         lexicon = .standard
     }
 
-    public func parse(_ text: [UInt8]) -> Outline {
+    /// The outline of `text`. `sourceLines` maps each line of `text` (by index) to the line
+    /// it came from in the user's file, when `text` was converted from Markdown; every node
+    /// then records the source line, so line numbers point into the file the user edits.
+    public func parse(_ text: [UInt8], sourceLines: [Int]? = nil) -> Outline {
         text.withUnsafeBufferPointer { buffer in
-            var builder = OutlineBuilder(bytes: buffer, lexicon: lexicon)
+            var builder = OutlineBuilder(bytes: buffer, lexicon: lexicon, sourceLines: sourceLines)
             return builder.build()
         }
     }
@@ -25,6 +28,8 @@ public struct OutlineParser: Sendable {
 private struct OutlineBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: MarkerLexicon
+    /// Source line of each line of `bytes`; nil when they are the source's own lines.
+    let sourceLines: [Int]?
     var outline = Outline()
 
     // The container being filled: the opening, a section, a subsection or the closing.
@@ -37,9 +42,10 @@ private struct OutlineBuilder {
     var subsectionNumbering = HeadingNumbering()
     var sentenceScratch: [Range<Int>] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, lexicon: MarkerLexicon) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lexicon: MarkerLexicon, sourceLines: [Int]?) {
         self.bytes = bytes
         self.lexicon = lexicon
+        self.sourceLines = sourceLines
     }
 
     mutating func build() -> Outline {
@@ -85,7 +91,7 @@ private struct OutlineBuilder {
 
     // MARK: Lines
 
-    /// Every non-empty line, trimmed, with its 1-based number.
+    /// Every non-empty line, trimmed, with its 1-based number in the source.
     func nonEmptyLines() -> [SourceLine] {
         var lines: [SourceLine] = []
         var start = 0
@@ -102,6 +108,10 @@ private struct OutlineBuilder {
             if !trimmed.isEmpty { lines.append(SourceLine(line: number, range: trimmed)) }
             start = end + 1
             number += 1
+        }
+        // Converted text numbers its lines in the source; plain text skips this loop.
+        if let sourceLines {
+            for k in lines.indices { lines[k].line = sourceLines[lines[k].line - 1] }
         }
         return lines
     }

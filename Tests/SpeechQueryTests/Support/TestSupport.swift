@@ -17,16 +17,25 @@ enum Fixture {
     }
 }
 
-/// `../shared` beside the package: the reference speech, its gold annotation and the
-/// government work reports. Tests that need it are skipped, with that reason shown, when
-/// it is absent (a bare clone).
-enum SharedCorpus {
+/// The package's own files, such as the speeches in `examples/`.
+enum PackageFiles {
     static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Support
         .deletingLastPathComponent()  // SpeechQueryTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // package root
-        .deletingLastPathComponent()  // its parent
+
+    static func path(_ relative: String) -> String {
+        root.appendingPathComponent(relative).path
+    }
+}
+
+/// `../shared` beside the package: the reference speech, its gold annotation and the
+/// government work reports. Tests that need it are skipped, with that reason shown, when
+/// it is absent (a bare clone).
+enum SharedCorpus {
+    static let root: URL = PackageFiles.root
+        .deletingLastPathComponent()  // the package's parent
         .appendingPathComponent("shared")
 
     static var isAvailable: Bool {
