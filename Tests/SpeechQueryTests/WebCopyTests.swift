@@ -53,3 +53,129 @@ struct WebResidueTests {
         #expect(doc.outline.sections.map { doc.text($0.heading) } == ["发展打印产业"])
     }
 }
+
+@Suite("Front matter of web copies")
+struct WebFrontMatterTests {
+    @Test func aSpeakerSplitOverTwoLines() {
+        for name in ["张　明", "张　明　华", "张明华"] {
+            let doc = document("在县委全会上的讲话\n县委书记\n\(name)\n同志们：\n今天开会。\n")
+            let front = doc.outline.frontMatter
+            #expect(front.speaker?.line == 2)
+            #expect(front.speakerName?.line == 3)
+            #expect(doc.metadata.role == "县委书记")
+            #expect(doc.metadata.speaker == name.replacingOccurrences(of: "　", with: ""))
+            #expect(doc.outline.paragraphs.first?.line == 4)
+            #expect(doc.reference(at: front.speakerName!.range.lowerBound).description == "test:speaker")
+        }
+    }
+
+    @Test func aSpacedOutNameOnTheSpeakerLine() {
+        let doc = document("在县委全会上的讲话\n县委书记　张　明　华\n同志们：\n今天开会。\n")
+        #expect(doc.outline.frontMatter.speaker?.line == 2)
+        #expect(doc.outline.frontMatter.speakerName == nil)
+        #expect(doc.metadata.role == "县委书记")
+        #expect(doc.metadata.speaker == "张明华")
+    }
+
+    @Test func aRoleLineWithoutANameLineIsNotASpeaker() {
+        let doc = document("在县委全会上的讲话\n县委书记\n同志们：\n今天开会。\n")
+        #expect(doc.outline.frontMatter.speaker == nil)
+        #expect(doc.metadata.speaker == nil)
+    }
+
+    @Test func aBracketedDateAfterTheOccasionIsTheDate() throws {
+        for dateLine in ["（2019年3月5日）", "(2019年3月5日)", "（二○一九年三月五日）", "2019年3月5日"] {
+            let doc = document("在县委全会上的讲话\n——在县委十三届五次全会上\n\(dateLine)\n县委书记　张明\n同志们：\n今天开会。\n")
+            let front = doc.outline.frontMatter
+            #expect(front.occasion?.line == 2)
+            #expect(front.date?.line == 3, "\(dateLine)")
+            #expect(front.speaker?.line == 4)
+            #expect(doc.metadata.date == "2019-03-05")
+            #expect(doc.metadata.year == 2019)
+            #expect(doc.outline.paragraphs.first?.line == 5)
+            let date = try #require(front.date)
+            #expect(doc.reference(at: date.range.lowerBound).description == "test:date")
+        }
+    }
+
+    @Test func aBracketedDateBeforeTheOccasionIsTheDateToo() {
+        let doc = document("在县委全会上的讲话\n（2019年3月5日）\n（在县委十三届五次全体会议上的讲话）\n同志们：\n今天开会。\n")
+        #expect(doc.outline.frontMatter.date?.line == 2)
+        #expect(doc.outline.frontMatter.occasion?.line == 3)
+        #expect(doc.metadata.occasion == "在县委十三届五次全体会议上的讲话")
+    }
+
+    @Test func theDateLineIsPrintedWithTheFrontMatter() {
+        let doc = document("在县委全会上的讲话\n（2019年3月5日）\n县委书记\n张　明\n同志们：\n今天开会。\n")
+        let tree = OutlineTreePrinter(width: nil).render([doc])
+        #expect(tree.contains("  date                               （2019年3月5日）\n"))
+        #expect(tree.contains("  speaker                            县委书记　张　明\n"))
+        let json = OutlineJSON.value(for: [doc]).serialized()
+        #expect(json.contains("\"kind\":\"date\",\"ref\":\"test:date\",\"line\":2,\"text\":\"（2019年3月5日）\""))
+        #expect(json.contains("\"kind\":\"speaker\",\"ref\":\"test:speaker\",\"line\":3,\"text\":\"县委书记　张　明\",\"chars\":6"))
+    }
+
+    @Test(arguments: [
+        ("二○一九年三月五日", "2019-03-05"), ("二〇一九年三月五日", "2019-03-05"), ("二零一九年十二月三十一日", "2019-12-31"),
+        ("二○○○年十月一日", "2000-10-01"), ("一九九八年三月", "1998-03"), ("——二○一九年三月二十日在全县大会上", "2019-03-20"),
+        ("2019年3月5日", "2019-03-05"), ("１９５６年６月１５日", "1956-06-15"), ("1 9 9 8 年3 月5 日", "1998-03-05"),
+    ])
+    func datesInChineseNumerals(_ text: String, _ iso: String) {
+        #expect(DateText.isoDate(in: text) == iso)
+    }
+
+    @Test func aYearAloneGivesTheYear() {
+        #expect(DateText.isoDate(in: "二零一九年") == nil)
+        #expect(DateText.year(in: "二零一九年") == 2019)
+        #expect(DateText.leadingYear(in: "二〇〇六年政府工作报告") == 2006)
+        #expect(DateText.leadingYear(in: "关于一九五八年度国民经济计划草案的报告") == nil)
+        let doc = document("二零一九年县政府工作报告\n（二零一九年）\n各位代表：\n现在报告工作。\n")
+        #expect(doc.outline.frontMatter.date?.line == 2)
+        #expect(doc.metadata.date == nil)
+        #expect(doc.metadata.year == 2019)
+    }
+}
+
+/// The bundled speech as a web page would give it: a source line on top, the speaker split
+/// over two lines with a spaced-out name, a bracketed date, and a footer.
+@Suite("A web copy of the safety speech")
+struct WebCopyOfTheSafetySpeechTests {
+    static let footer = [
+        "责任编辑：王芳", "【打印本页】【关闭窗口】", "首页 > 新闻中心 > 领导讲话",
+        "版权所有：青山镇人民政府　主办单位：青山镇党政办", "网站地图 | 联系我们", "扫一扫在手机打开当前页",
+    ]
+
+    /// The outline as a list of comparable facts: every section, subsection and point with
+    /// its number and heading, and every sentence with its part and place.
+    func shape(_ doc: Document) -> [String] {
+        let outline = doc.outline
+        var facts = outline.sections.map { "section \($0.number) \(doc.text($0.headingLine)) paragraphs \($0.paragraphs.count)" }
+        facts += outline.subsections.map { "subsection \($0.section ?? -1) \($0.number) \(doc.text($0.headingLine))" }
+        facts += outline.points.map { "point \($0.section ?? -1)/\($0.subsection ?? -1) \($0.style) \($0.number) \(doc.text($0.heading)) \($0.sentences.count)" }
+        facts += outline.sentences.map { "sentence \($0.part) \($0.section ?? -1)/\($0.subsection ?? -1)/\($0.point ?? -1) \(doc.text($0.range))" }
+        return facts
+    }
+
+    @Test func outlineIsTheSameAsThePlainText() throws {
+        let text = try Example.text("safety-production.txt")
+        var lines = text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        // title, subtitle, occasion, 镇长　陈立新, body…
+        #expect(lines[3] == "镇长　陈立新")
+        let web = ["来源：青山镇人民政府网"] + lines[0..<3] + ["镇长", "陈　立　新", "（2023年4月18日）"] + lines[4...] + Self.footer
+        let original = document(text, name: "safety-production")
+        let copy = document(web.joined(separator: "\n") + "\n", name: "safety-production")
+
+        #expect(shape(copy) == shape(original))
+        #expect(!copy.outline.sections.isEmpty && !copy.outline.points.isEmpty)
+        let closing = { (doc: Document) in doc.outline.paragraphs.filter { $0.part == .closing }.map { doc.text($0.range) } }
+        #expect(closing(copy) == closing(original))
+        #expect(closing(copy).count == 1)
+        #expect(copy.outline.residue.map { copy.text($0.range) } == ["来源：青山镇人民政府网"] + Self.footer)
+
+        #expect(copy.metadata.speaker == "陈立新" && copy.metadata.role == "镇长")
+        #expect(copy.metadata.date == original.metadata.date)
+        #expect(copy.metadata.title == original.metadata.title)
+        #expect(copy.outline.frontMatter.date.map { copy.text($0.range) } == "（2023年4月18日）")
+    }
+}
