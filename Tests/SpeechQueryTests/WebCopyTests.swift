@@ -134,6 +134,11 @@ struct WebFrontMatterTests {
         #expect(doc.metadata.date == nil)
         #expect(doc.metadata.year == 2019)
     }
+
+    @Test func circlesInAYearAreNotPlaceholders() {
+        let doc = document("标题\n一、部分\n从一九九一年到二○○○年，再到二○○九年。请○○同志到○○村，20○○年，○○年完成。\n")
+        #expect(PlaceholderFinder.find(in: doc).map(\.text) == ["○○", "○○", "20○○", "○○"])
+    }
 }
 
 /// The bundled speech as a web page would give it: a source line on top, the speaker split
