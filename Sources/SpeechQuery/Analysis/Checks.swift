@@ -180,7 +180,8 @@ extension Document {
         if front.title?.range.contains(offset) == true { return Reference(document: name, steps: [.title]) }
         if let k = front.subtitles.firstIndex(where: { $0.range.contains(offset) }) { return Reference(document: name, steps: [.subtitle(k + 1)]) }
         if front.occasion?.range.contains(offset) == true { return Reference(document: name, steps: [.occasion]) }
-        if front.speaker?.range.contains(offset) == true { return Reference(document: name, steps: [.speaker]) }
+        if front.date?.range.contains(offset) == true { return Reference(document: name, steps: [.date]) }
+        if front.speakerLines.contains(where: { $0.range.contains(offset) }) { return Reference(document: name, steps: [.speaker]) }
         if let k = outline.residue.firstIndex(where: { $0.range.contains(offset) }) { return Reference(document: name, steps: [.residue(k + 1)]) }
         return Reference(document: name)
     }

@@ -1,4 +1,5 @@
-/// Template gaps left in a downloaded model speech: X, XX, ×××, 20XX年, **, 某某, ○○.
+/// Template gaps left in a downloaded model speech: X, XX, ×××, 20XX年, **, 某某, ○○
+/// (but not the circles of a year written in numerals, 二○○○年).
 public struct Placeholder: Sendable, Equatable {
     public var text: String
     /// Byte range in the document.
@@ -44,7 +45,8 @@ public enum PlaceholderFinder {
             let standsAlone = !isLatinLetter(i - 1) && !isLatinLetter(j)
             let isGap: Bool
             switch c {
-            case "*", "＊", "×", "○": isGap = run >= 2 || (c == "×" && run >= 1 && !isDigit(scalars, i - 1) && !isDigit(scalars, j))
+            case "○": isGap = run >= 2 && !isYearDigits(scalars, i..<j)
+            case "*", "＊", "×": isGap = run >= 2 || (c == "×" && run >= 1 && !isDigit(scalars, i - 1) && !isDigit(scalars, j))
             default: isGap = standsAlone && run <= 4
             }
             if isGap {
@@ -57,6 +59,15 @@ public enum PlaceholderFinder {
             i = j
         }
         return found
+    }
+
+    /// Whether the circles at `run` write zeros of a year (二○○○年): a Chinese numeral right
+    /// before them and only numerals between them and 年. ○○年 or 20○○年 stay placeholders.
+    private static func isYearDigits(_ scalars: [Unicode.Scalar], _ run: Range<Int>) -> Bool {
+        guard run.lowerBound > 0, DateText.chineseDigit(scalars[run.lowerBound - 1].value) != nil else { return false }
+        var k = run.upperBound
+        while k < scalars.count, DateText.chineseDigit(scalars[k].value) != nil { k += 1 }
+        return k < scalars.count && scalars[k] == "年"
     }
 
     private static func isDigit(_ scalars: [Unicode.Scalar], _ i: Int) -> Bool {

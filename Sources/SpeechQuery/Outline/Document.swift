@@ -61,13 +61,18 @@ public struct Document: Sendable {
         metadata.title = given.title ?? front.title.map { text($0.range) }
         if let occasionLine = front.occasion.map({ text($0.range) }) {
             metadata.occasion = OccasionLine.occasion(from: occasionLine)
-            metadata.date = OccasionLine.isoDate(in: occasionLine)
+            metadata.date = DateText.isoDate(in: occasionLine)
         }
-        if let given = given.date { metadata.date = OccasionLine.isoDate(in: given) ?? given }
+        // A line that holds only a date says when more plainly than the occasion does.
+        let dateLine = front.date.map { text($0.range) }
+        if let dated = dateLine.flatMap(DateText.isoDate(in:)) { metadata.date = dated }
+        if let given = given.date { metadata.date = DateText.isoDate(in: given) ?? given }
         metadata.year = given.year
             ?? metadata.date.flatMap { Int($0.prefix(4)) }
-            ?? front.title.flatMap { OccasionLine.leadingYear(in: text($0.range)) }
-        if let speakerLine = front.speaker, let (role, name) = SpeakerLine.parse(text(speakerLine.range), roles: roles) {
+            ?? dateLine.flatMap(DateText.year(in:))
+            ?? front.title.flatMap { DateText.leadingYear(in: text($0.range)) }
+        let speakerText = front.speakerLines.map { text($0.range) }.joined(separator: " ")
+        if !speakerText.isEmpty, let (role, name) = SpeakerLine.parse(speakerText, roles: roles) {
             metadata.role = role
             metadata.speaker = name
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Reads the front matter from the top of a document: title, subtitle lines, the occasion
-/// line, the speaker line and a table of contents. Stops at the first line that is body
+/// line, a date line, the speaker (one line, or a role line and a name line) and a table of
+/// contents. Stops at the first line that is body
 /// text: one with a sentence terminator, a vocative, or a numbered heading.
 struct FrontMatterReader {
     let bytes: UnsafeBufferPointer<UInt8>
@@ -30,10 +31,19 @@ struct FrontMatterReader {
             } else if frontMatter.contents.isEmpty, isContentsLabel(line.range) {
                 frontMatter.contents.append(line)
                 inContents = true
+            } else if frontMatter.date == nil, isDateLine(line.range) {
+                // Checked before the occasion: a bracketed date is an occasion's shape too, and
+                // it is the date even after an occasion line.
+                frontMatter.date = line
             } else if frontMatter.occasion == nil, isOccasion(line.range) {
                 frontMatter.occasion = line
             } else if frontMatter.speaker == nil, SpeakerLine.parse(text(line.range), roles: lexicon.speakerRoles) != nil {
                 frontMatter.speaker = line
+            } else if frontMatter.speaker == nil, index + 1 < lines.count, isSplitSpeaker(line, lines[index + 1]) {
+                frontMatter.speaker = line
+                frontMatter.speakerName = lines[index + 1]
+                index += 2
+                continue
             } else if vocative || !isHeadingLike(line.range) || HeadingMarkers.parse(line.range, in: bytes) != nil {
                 break
             } else if frontMatter.title == nil {
@@ -58,6 +68,18 @@ struct FrontMatterReader {
             && !SentenceSplitter.containsTerminator(range, in: bytes)
     }
 
+    /// `（2019年3月5日）`, `(二○一九年三月五日)`: a line holding only a date.
+    func isDateLine(_ range: Range<Int>) -> Bool {
+        isHeadingLike(range) && DateText.isDateOnly(text(range))
+    }
+
+    /// `县委书记` on one line and `张　明` on the next: a role alone, then a name alone.
+    func isSplitSpeaker(_ role: SourceLine, _ name: SourceLine) -> Bool {
+        let roleText = text(role.range), nameText = text(name.range)
+        return SpeakerLine.isRoleOnly(roleText, roles: lexicon.speakerRoles) && SpeakerLine.isNameOnly(nameText)
+            && SpeakerLine.parse(roleText + " " + nameText, roles: lexicon.speakerRoles) != nil
+    }
+
     func isContentsLabel(_ range: Range<Int>) -> Bool {
         lexicon.contentsLabels.contains { $0.count == range.count && UTF8Scanning.matches($0, in: bytes, at: range.lowerBound, end: range.upperBound) }
     }
@@ -76,7 +98,7 @@ struct FrontMatterReader {
     }
 }
 
-/// The occasion line's text and the date in it.
+/// The occasion line's text.
 enum OccasionLine {
     static func isDash(_ scalar: UInt32) -> Bool {
         switch scalar {
@@ -97,76 +119,4 @@ enum OccasionLine {
         }
         return text
     }
-
-    /// The first date written `YYYY年M月D日` (digits full- or half-width, spaces ignored),
-    /// as ISO `YYYY-MM-DD`; `YYYY年M月` gives `YYYY-MM`.
-    static func isoDate(in text: String) -> String? {
-        var digits: [UInt32] = []  // the text with full-width digits folded and spaces dropped
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v >= 0xFF10 && v <= 0xFF19 { digits.append(v - 0xFF10 + 0x30) } else if !scalar.properties.isWhitespace { digits.append(v) }
-        }
-        let year = 0x5E74, month = 0x6708, day = 0x65E5  // 年 月 日
-        func number(at start: Int, maxLength: Int) -> (Int, Int)? {
-            var i = start, value = 0
-            while i < digits.count, i - start < maxLength, digits[i] >= 0x30, digits[i] <= 0x39 {
-                value = value * 10 + Int(digits[i] - 0x30)
-                i += 1
-            }
-            return i > start ? (value, i) : nil
-        }
-        var i = 0
-        while i < digits.count {
-            if let (y, afterYear) = number(at: i, maxLength: 4), afterYear - i == 4, afterYear < digits.count, digits[afterYear] == year,
-               let (m, afterMonth) = number(at: afterYear + 1, maxLength: 2), afterMonth < digits.count, digits[afterMonth] == month, (1...12).contains(m) {
-                if let (d, afterDay) = number(at: afterMonth + 1, maxLength: 2), afterDay < digits.count, digits[afterDay] == day, (1...31).contains(d) {
-                    return padded(y, to: 4) + "-" + padded(m, to: 2) + "-" + padded(d, to: 2)
-                }
-                return padded(y, to: 4) + "-" + padded(m, to: 2)
-            }
-            i += 1
-        }
-        return nil
-    }
-
-    /// A four-digit year at the start of a title: `2006政府工作报告`, `1954年政府工作报告`.
-    static func leadingYear(in text: String) -> Int? {
-        let digits = text.unicodeScalars.prefix { ($0.value >= 0x30 && $0.value <= 0x39) || ($0.value >= 0xFF10 && $0.value <= 0xFF19) }
-        guard digits.count == 4 else { return nil }
-        return digits.reduce(0) { $0 * 10 + Int($1.value >= 0xFF10 ? $1.value - 0xFF10 : $1.value - 0x30) }
-    }
-}
-
-/// `国务院总理　李克强`, `国务院总理周恩来`, `国务院副总理兼国家计划委员会主任李富春`:
-/// a role ending in a known title, then a name of two to four characters.
-enum SpeakerLine {
-    static let maximumLength = 40
-
-    static func parse(_ line: String, roles: [String]) -> (role: String, name: String)? {
-        let compact = line.unicodeScalars.filter { !$0.properties.isWhitespace }
-        guard !compact.isEmpty, compact.count <= maximumLength,
-              compact.allSatisfy({ $0.properties.isIdeographic || $0 == "·" || $0 == "・" })
-        else { return nil }
-        let words = line.split { $0.isWhitespace }
-        if words.count >= 2, let name = words.last, (2...4).contains(name.count) {
-            let role = words.dropLast().joined()
-            if roles.contains(where: { role.hasSuffix($0) }) { return (role, String(name)) }
-        }
-        let text = String(String.UnicodeScalarView(compact))
-        for role in roles {
-            // The role ends before a two-to-four character name.
-            guard let found = text.range(of: role, options: .backwards) else { continue }
-            let name = text[found.upperBound...]
-            if (2...4).contains(name.count) {
-                return (String(text[..<found.upperBound]), String(name))
-            }
-        }
-        return nil
-    }
-}
-
-/// Zero-padded decimal: `padded(3, to: 2)` is `03`.
-private func padded(_ value: Int, to width: Int) -> String {
-    let digits = "\(value)"
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
 }

@@ -2,6 +2,8 @@
 struct MarkerLexicon: Sendable {
     var vocatives: [[UInt8]]
     var residuePrefixes: [[UInt8]]
+    var residuePhrases: [[UInt8]]
+    var residueWords: [[UInt8]]
     var speakerRoles: [String]
     var contentsLabels: [[UInt8]]
 
@@ -12,6 +14,9 @@ struct MarkerLexicon: Sendable {
         let lists = WordLists(parsing: data)
         vocatives = lists.bytes("vocatives")
         residuePrefixes = lists.bytes("residue")
+        residuePhrases = lists.bytes("residue-phrases")
+        // Longest first, so 打印本页 is taken whole rather than as 打印 then an unknown 本页.
+        residueWords = lists.bytes("residue-words").sorted { $0.count > $1.count }
         // Longest first, so a longer role wins over a shorter one it ends with.
         speakerRoles = lists.strings("speaker-roles").sorted { $0.count > $1.count }
         contentsLabels = lists.bytes("contents")

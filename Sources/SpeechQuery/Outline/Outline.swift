@@ -25,12 +25,22 @@ public struct FrontMatter: Sendable, Equatable {
     public var subtitles: [SourceLine] = []
     /// `——2017年3月5日在…会议上`, `--在县委(扩大)会议上的讲话`.
     public var occasion: SourceLine?
-    /// `国务院总理　李克强`.
+    /// `国务院总理　李克强`; when the name stands on the next line, the role line (`县委书记`).
     public var speaker: SourceLine?
+    /// The name line of a speaker split over two lines (`张　明` after `县委书记`); nil when the
+    /// name is on the speaker line.
+    public var speakerName: SourceLine?
+    /// `（2019年3月5日）`, `(二○一九年三月五日)`: a line holding only a date.
+    public var date: SourceLine?
     /// A `目录` block: the label and its entries.
     public var contents: [SourceLine] = []
 
-    public var isEmpty: Bool { title == nil && subtitles.isEmpty && occasion == nil && speaker == nil && contents.isEmpty }
+    /// The speaker's lines: one, or the role line and the name line.
+    public var speakerLines: [SourceLine] { [speaker, speakerName].compactMap { $0 } }
+
+    public var isEmpty: Bool {
+        title == nil && subtitles.isEmpty && occasion == nil && speaker == nil && speakerName == nil && date == nil && contents.isEmpty
+    }
 }
 
 /// A body paragraph: one non-empty source line in the preamble, a section or the closing.

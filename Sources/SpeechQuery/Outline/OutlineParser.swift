@@ -50,8 +50,9 @@ private struct OutlineBuilder {
 
     mutating func build() -> Outline {
         var body: [SourceLine] = []
+        let residue = ResidueMatcher(bytes: bytes, lexicon: lexicon)
         for line in nonEmptyLines() {
-            if startsWithAny(lexicon.residuePrefixes, line.range) {
+            if residue.isResidue(line.range) {
                 outline.residue.append(line)
             } else {
                 body.append(line)
@@ -114,10 +115,6 @@ private struct OutlineBuilder {
             for k in lines.indices { lines[k].line = sourceLines[lines[k].line - 1] }
         }
         return lines
-    }
-
-    func startsWithAny(_ prefixes: [[UInt8]], _ range: Range<Int>) -> Bool {
-        prefixes.contains { UTF8Scanning.matches($0, in: bytes, at: range.lowerBound, end: range.upperBound) }
     }
 
     // MARK: Closing

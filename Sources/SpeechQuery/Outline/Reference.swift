@@ -2,12 +2,12 @@
 /// `county-speech:sec2.pt3`, `county-speech:sec1.para2.sen3`, `report:opening.para1`.
 ///
 /// Grammar: `DOCUMENT[:STEP(.STEP)*]` where a step is `secN`, `subN`, `ptN`, `paraN`,
-/// `senN`, `opening`, `closing`, `title`, `subtitleN`, `occasion`, `speaker`, `contents`
-/// or `residueN`. Numbers are 1-based ordinals within the enclosing step.
+/// `senN`, `opening`, `closing`, `title`, `subtitleN`, `occasion`, `date`, `speaker`,
+/// `contents` or `residueN`. Numbers are 1-based ordinals within the enclosing step.
 public struct Reference: Sendable, Hashable, CustomStringConvertible {
     public enum Step: Sendable, Hashable {
         case section(Int), subsection(Int), point(Int), paragraph(Int), sentence(Int)
-        case opening, closing, title, subtitle(Int), occasion, speaker, contents, residue(Int)
+        case opening, closing, title, subtitle(Int), occasion, date, speaker, contents, residue(Int)
 
         var text: String {
             switch self {
@@ -21,6 +21,7 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
             case .title: "title"
             case .subtitle(let n): "subtitle\(n)"
             case .occasion: "occasion"
+            case .date: "date"
             case .speaker: "speaker"
             case .contents: "contents"
             case .residue(let n): "residue\(n)"
@@ -44,7 +45,7 @@ public struct Reference: Sendable, Hashable, CustomStringConvertible {
 
         private static let plain: [String: Step] = [
             "opening": .opening, "closing": .closing, "title": .title,
-            "occasion": .occasion, "speaker": .speaker, "contents": .contents,
+            "occasion": .occasion, "date": .date, "speaker": .speaker, "contents": .contents,
         ]
 
         init?(parsing text: Substring) {

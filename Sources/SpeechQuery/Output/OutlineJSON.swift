@@ -32,16 +32,21 @@ public enum OutlineJSON {
         members.append(("title", front.title.map { line(doc, $0, kind: "title", step: .title) } ?? .null))
         members.append(("subtitles", .array(front.subtitles.enumerated().map { k, l in line(doc, l, kind: "subtitle", step: .subtitle(k + 1)) })))
         members.append(("occasion", front.occasion.map { line(doc, $0, kind: "occasion", step: .occasion) } ?? .null))
-        members.append(("speaker", front.speaker.map { line(doc, $0, kind: "speaker", step: .speaker) } ?? .null))
+        members.append(("date", front.date.map { line(doc, $0, kind: "date", step: .date) } ?? .null))
+        members.append(("speaker", front.speaker.map { line(doc, $0, kind: "speaker", step: .speaker, continuedBy: front.speakerName) } ?? .null))
         members.append(("contents", .array(front.contents.map { line(doc, $0, kind: "contents", step: .contents) })))
         return .object(members)
     }
 
-    static func line(_ doc: Document, _ line: SourceLine, kind: String, step: Reference.Step) -> JSONValue {
-        .object([
+    /// One front-matter or residue line. A speaker split over two lines is one node: its
+    /// line is the role's, its text both lines joined by an ideographic space.
+    static func line(_ doc: Document, _ line: SourceLine, kind: String, step: Reference.Step, continuedBy next: SourceLine? = nil) -> JSONValue {
+        let lines = [line] + (next.map { [$0] } ?? [])
+        return .object([
             ("doc", .string(doc.name)), ("kind", .string(kind)),
             ("ref", .string(Reference(document: doc.name, steps: [step]).description)),
-            ("line", .int(line.line)), ("text", .string(doc.text(line.range))), ("chars", .int(doc.characterCount(line.range))),
+            ("line", .int(line.line)), ("text", .string(lines.map { doc.text($0.range) }.joined(separator: "　"))),
+            ("chars", .int(lines.reduce(0) { $0 + doc.characterCount($1.range) })),
         ])
     }
 

@@ -29,7 +29,8 @@ public struct OutlineTreePrinter: Sendable {
         if let title = front.title { out.append(row("title", nil, doc.text(title.range))) }
         for (k, subtitle) in front.subtitles.enumerated() { out.append(row("subtitle\(k + 1)", nil, doc.text(subtitle.range))) }
         if let occasion = front.occasion { out.append(row("occasion", nil, doc.text(occasion.range))) }
-        if let speaker = front.speaker { out.append(row("speaker", nil, doc.text(speaker.range))) }
+        if let date = front.date { out.append(row("date", nil, doc.text(date.range))) }
+        if !front.speakerLines.isEmpty { out.append(row("speaker", nil, front.speakerLines.map { doc.text($0.range) }.joined(separator: "　"))) }
         if !front.contents.isEmpty { out.append(row("contents", nil, "\(front.contents.count) lines: " + doc.text(front.contents[0].range))) }
 
         let opening = outline.paragraphs.indices.filter { outline.paragraphs[$0].part == .preamble }

@@ -49,6 +49,20 @@ enum SharedCorpus {
     static var reports: URL { root.appendingPathComponent("corpus/gov-reports") }
 }
 
+/// The speeches in `examples/speeches`, which ship with the package.
+enum Example {
+    static let speeches: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent()  // Support
+        .deletingLastPathComponent()  // SpeechQueryTests
+        .deletingLastPathComponent()  // Tests
+        .deletingLastPathComponent()  // package root
+        .appendingPathComponent("examples/speeches")
+
+    static func text(_ name: String) throws -> String {
+        try String(contentsOf: speeches.appendingPathComponent(name), encoding: .utf8)
+    }
+}
+
 /// Parses `text` as a document named `name`.
 func document(_ text: String, name: String = "test") -> Document {
     Document(SourceText(name: name, origin: name, bytes: Array(text.utf8)))
