@@ -275,8 +275,10 @@ enum SectionSelection {
             case (.headingOnly, _): eligible = true
             case (.runIn, false): eligible = true
             case (.runIn, true):
+                // A run-in heading fills a gap between heading-only ones (1987's 三、), or
+                // continues the sequence as the last section (a speech whose 三、 runs in).
                 let nextHeadingOnly = sections[(position + 1)...].first { $0.1.shape == .headingOnly }
-                eligible = mark.number == lastAccepted + 1 && nextHeadingOnly?.1.number == mark.number + 1
+                eligible = mark.number == lastAccepted + 1 && (nextHeadingOnly.map { $0.1.number == mark.number + 1 } ?? true)
             case (.listItem, _): eligible = false
             }
             if numbering.consider(mark.number, eligible: eligible) {
