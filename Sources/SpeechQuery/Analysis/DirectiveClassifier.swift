@@ -198,7 +198,8 @@ public struct DirectiveClassifier: Sendable {
         let start = clauses.last { $0 <= cue.index } ?? 0
         var end = cue.index
         while end < text.count, !Self.isClauseDelimiter(text[end]), !SentenceEnd.isClosing(text[end]) { end += 1 }
-        guard text[(cue.index + cue.word.count)..<end].contains("的") else { return false }
+        let after = min(end, cue.index + cue.word.count)
+        guard text[after..<end].contains("的") else { return false }
         let before = Array(text[start..<cue.index])
         return hasCopula(before, quoted: [Bool](repeating: false, count: before.count))
     }
@@ -353,11 +354,12 @@ public struct DirectiveClassifier: Sendable {
         for (i, c) in text.enumerated() where isClauseDelimiter(c) && i + 1 < text.count {
             starts.append(i + 1)
         }
+        // A delimiter followed only by spaces opens no clause (and no index past the end).
         return starts.map { start in
             var s = start
             while s < text.count, text[s].properties.isWhitespace { s += 1 }
             return s
-        }
+        }.filter { $0 < text.count }
     }
 
     /// True for scalars inside “…”, 「…」, 『…』 or paired straight quotes.
