@@ -135,3 +135,33 @@ struct DirectiveShapeTests {
         #expect(year?.normalized(speechDate: "2024-12-20") == "2025-12")
     }
 }
+
+extension DirectiveShapeTests {
+    @Test func anActorThenAnActionOrders() {
+        let v = verdict("各乡镇党委、县直各部门每年至少召开一次警示教育大会。")
+        #expect(v.isDirective && v.reasons.contains("actor-first"))
+        #expect(v.assignments.map(\.actor) == ["各乡镇党委", "县直各部门"])
+        // …unless it describes some of a group, or the past.
+        #expect(!verdict("有的区县排查走过场，查出的问题多、整改的少。").isDirective)
+        #expect(!verdict("上个月市创建办开展暗访，我们街道有4个点位被通报。").isDirective)
+    }
+
+    @Test func cuesThatAreNoOrders() {
+        #expect(!verdict("负责同志作了表态发言，态度坚决，措施具体。").isDirective)     // predicate 坚决
+        #expect(!verdict("哪一件都马虎不得。").isDirective)                           // predicate 不得
+        #expect(!verdict("在这里，我要给大家提个醒：纪律面前没有特殊党员。").isDirective) // the speaker's turn
+        #expect(!verdict("落实全面从严治党责任，关键在于把责任扛在肩上。").isDirective)   // judged like 是
+        #expect(!verdict("乡镇纪委可以结合实际，探索建立片区协作办案机制。").isDirective) // permission before the verb
+        #expect(!verdict("全面从严治党永远在路上，作风建设只有进行时、没有完成时。").isDirective)
+    }
+
+    @Test func partiesJoinedBy和AndCoLeads() {
+        let joined = verdict("派出所牵头，林业站和各村配合，清明节前完成巡查。")
+        #expect(joined.assignments.map(\.actor) == ["派出所", "林业站", "各村"])
+        #expect(joined.assignments.last?.deadline?.text == "清明节前")
+        let coLeads = verdict("县委办、县政府办要牵头精简会议和文件。")
+        #expect(coLeads.actor == "县委办、县政府办" && coLeads.role == .lead)
+        // A list whose members are no actors alone is one group.
+        #expect(verdict("新闻、出版、广播、电视等部门要加强宣传。").assignments.map(\.actor) == ["新闻、出版、广播、电视等部门"])
+    }
+}

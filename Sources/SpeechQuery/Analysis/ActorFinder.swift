@@ -10,12 +10,20 @@ struct ActorFinder: Sendable {
     private let phraseEnders: [Text]
     /// Words an action opens with: a phrase that starts with one is no actor.
     private let actionOpeners: [Text]
+    /// Cue words that no actor's name holds (必须, 一定要).
+    private let cueWords: [Text]
+    /// Words that join two actors: 林业站和各村.
+    static let joiners: [Text] = ["以及", "和", "及", "与"].map { Array($0.unicodeScalars) }
+    /// Prepositions that open an adverbial, never an actor's name.
+    static let prepositions: [Text] = ["对", "在", "把", "将", "向", "从", "按照", "围绕", "根据", "通过", "如果", "由于", "为了"]
+        .map { Array($0.unicodeScalars) }
 
     init(lexicon: AnalysisLexicon) {
         self.lexicon = lexicon
         phraseEnders = Self.followers + lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.roleLead + lexicon.roleResponsible
             + lexicon.roleCooperate + lexicon.strong + lexicon.planCues + lexicon.commitment
-        actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs
+        actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.modal + lexicon.strong + lexicon.planCues
+        cueWords = lexicon.strong
     }
 
     /// Words that end an actor's noun phrase when they follow it: prepositions and modals
@@ -61,16 +69,29 @@ struct ActorFinder: Sendable {
     /// The actors of a list, each named in full: 发展改革和统计局、住建局 → both; 各区县党委、
     /// 政府 → 各区县党委, 各区县政府 (a bare head shares the first member's modifier).
     func members(of actor: String) -> [String] {
-        let parts = actor.split(separator: "、").map { Array($0.unicodeScalars) }
+        var parts = actor.split(separator: "、").map { Array($0.unicodeScalars) }
+        // 林业站和各村 are two parties when each half names one.
+        parts = parts.flatMap { part -> [Text] in
+            for joiner in Self.joiners {
+                if let at = DirectiveClassifier.occurrences(of: joiner, in: part).first {
+                    let halves = [Array(part[..<at]), Array(part[(at + joiner.count)...])]
+                    if halves.allSatisfy(isActor) { return halves }
+                }
+            }
+            return [part]
+        }
         guard let first = parts.first else { return [] }
         let firstHead = lexicon.actorHeads.first { first.count > $0.count && Array(first.suffix($0.count)) == $0 }
         let modifier = firstHead.map { Array(first.dropLast($0.count)) } ?? []
-        return parts.enumerated().map { k, part in
+        let members = parts.enumerated().map { k, part in
             if k > 0, !modifier.isEmpty, lexicon.actorHeads.contains(part), !lexicon.actorWords.contains(part) {
-                return DirectiveClassifier.string(modifier + part)
+                return modifier + part
             }
-            return DirectiveClassifier.string(part)
+            return part
         }
+        // 新闻、出版、广播、电视等部门 names one group of offices, not 新闻 and 出版.
+        guard members.allSatisfy(isActor) else { return [actor] }
+        return members.map(DirectiveClassifier.string)
     }
 
     /// An actor stated in an earlier clause of the same sentence, nearest first: a clause
@@ -83,7 +104,6 @@ struct ActorFinder: Sendable {
             while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].properties.isWhitespace { end -= 1 }
             let clause = Array(text[start..<end])
             if Self.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
-            if Self.timeEndings.contains(where: { Self.hasSuffix($0, clause) }) { continue }
             if let actor = cleanActor(clause) { return actor }
             if let be = clause.firstIndex(of: "是"), be > 0 {
                 var subject = Array(clause[..<be])
@@ -190,17 +210,22 @@ struct ActorFinder: Sendable {
     /// actors joined by 、 (请各区县、各部门于……).
     func actorOpening(_ text: Text, at index: Int) -> String? {
         var end = index + 2
+        var longest: Text?
         while end <= min(text.count, index + 20) {
             let candidate = Array(text[index..<end])
-            if isActor(candidate), endsNounPhrase(text, at: end) {
-                if end < text.count, text[end] == "、", let more = actorOpening(text, at: end + 1) {
-                    return DirectiveClassifier.string(candidate) + "、" + more
+            if isActor(candidate) {
+                if endsNounPhrase(text, at: end) {
+                    if end < text.count, text[end] == "、", let more = actorOpening(text, at: end + 1) {
+                        return DirectiveClassifier.string(candidate) + "、" + more
+                    }
+                    return DirectiveClassifier.string(candidate)
                 }
-                return DirectiveClassifier.string(candidate)
+                longest = candidate
             }
             end += 1
         }
-        return nil
+        // 希望大家齐心协力: no known word follows, but 大家 is all the phrase can name.
+        return longest.flatMap { lexicon.actorWords.contains($0) ? DirectiveClassifier.string($0) : nil }
     }
 
     private func endsNounPhrase(_ text: Text, at index: Int) -> Bool {
@@ -239,7 +264,7 @@ struct ActorFinder: Sendable {
     private func core(_ words: Text) -> String? {
         if isActor(words) { return DirectiveClassifier.string(words) }
         // An actor is at most 20 characters and what may follow it at most about 16.
-        var k = min(words.count - 1, 20)
+        var k = min(words.count - 1, 60)
         guard words.count - k <= 16 else { return nil }
         while k >= 2, words.count - k <= 16 {
             if isActor(Array(words[..<k])), isDismissible(Array(words[k...])) { return DirectiveClassifier.string(Array(words[..<k])) }
@@ -267,7 +292,9 @@ struct ActorFinder: Sendable {
 
     /// Whether a phrase names an actor by itself.
     func isActor(_ words: Text) -> Bool {
-        guard (2...20).contains(words.count), words.first != "、", words.last != "、" else { return false }
+        // Up to 20 characters an actor, and a list of actors joined by 、 up to 60.
+        guard (2...60).contains(words.count), words.first != "、", words.last != "、" else { return false }
+        if words.count > 20, words.split(separator: "、").contains(where: { $0.count > 20 }) || !words.contains("、") { return false }
         // Cheapest tests first: most candidate phrases end in no head at all.
         func endsWith(_ word: Text) -> Bool { Self.hasSuffix(word, words) }
         let named = lexicon.actorWords.contains(words)
@@ -275,8 +302,13 @@ struct ActorFinder: Sendable {
               words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || $0 == "、" })
         else { return false }
         if named { return true }
-        // A phrase that opens with a verb (强化部门协同) is an action, not an actor.
-        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
+        // A phrase that opens with a verb (强化部门协同) or a cue (要定期检查各部门) is an
+        // action, and one that holds the copula (股份制是……一种企业) a judgement: no actor.
+        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) || words.contains("是") { return false }
+        // Nor is a prepositional phrase (对各级政府, 在农村) or one that holds a cue
+        // (我们必须……坚持以经济建设为中心 ends in 中心, but orders).
+        if Self.prepositions.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
+        if cueWords.contains(where: { !DirectiveClassifier.occurrences(of: $0, in: words).isEmpty }) { return false }
         return !lexicon.notActor.contains(where: endsWith)
     }
 

@@ -24,6 +24,9 @@ public struct AnalysisLexicon: Sendable {
     var notRole: [Word] = []
     var planCues: [Word] = []
     var maxim: [Word] = []
+    var copulaLike: [Word] = []
+    var describingOpeners: [Word] = []
+    var pastTime: [Word] = []
     var request: [Word] = []
     var notRequest: [Word] = []
     var commitment: [Word] = []
@@ -53,7 +56,7 @@ public struct AnalysisLexicon: Sendable {
         "strong", "modal", "not-modal", "clause-prohibitions", "action-verbs", "action-adverbs",
         "clause-openers-not-action", "reporting", "copula-exclusions", "review", "actor-leading",
         "actor-trailing", "actor-appositive", "actor-heads", "actor-words", "role-lead",
-        "role-responsible", "role-cooperate", "not-role", "plan-cues", "maxim", "request", "not-request",
+        "role-responsible", "role-cooperate", "not-role", "plan-cues", "maxim", "copula-like", "describing-openers", "past-time", "request", "not-request",
         "commitment", "not-commitment", "permission", "assessment-endings", "problem", "done",
         "not-done", "review-clause-endings", "not-actor", "formulations",
     ]
@@ -88,6 +91,9 @@ public struct AnalysisLexicon: Sendable {
         add(\.notRole, "not-role")
         add(\.planCues, "plan-cues")
         add(\.maxim, "maxim")
+        add(\.copulaLike, "copula-like")
+        add(\.describingOpeners, "describing-openers")
+        add(\.pastTime, "past-time")
         add(\.request, "request")
         add(\.notRequest, "not-request")
         add(\.commitment, "commitment")

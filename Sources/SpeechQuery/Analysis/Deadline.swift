@@ -48,7 +48,7 @@ enum DeadlineFinder {
 
     /// Events a task may be due before: 汛期前, 春节前, 开学前. Longest first.
     static let events: [Text] = [
-        "主汛期", "汛期", "入汛", "汛", "春节", "国庆节", "国庆", "元旦", "中秋", "五一", "端午", "清明",
+        "主汛期", "汛期", "入汛", "汛", "春节", "国庆节", "国庆", "元旦", "中秋节", "中秋", "五一", "端午节", "端午", "清明节", "清明", "元宵节",
         "秋收", "麦收", "三夏", "开学", "雨季", "冬季", "供暖", "年", "本月底", "月底", "本周", "节",
     ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
     /// The characters other than numerals that can open a deadline: 年内, 今年, 明年, 本年,

@@ -91,6 +91,12 @@ public struct DirectiveClassifier: Sendable {
                 if let frame, !quoted[cue.index] { reasons.append("\(Self.string(cue.word)) reported after \(Self.string(frame.word))") }
                 return
             }
+            // 态度坚决，措施具体; 马虎不得。: a cue that ends its clause is a predicate, no order.
+            let after = cue.index + cue.word.count
+            if cue.actor == nil, after < text.count, Self.isClauseDelimiter(text[after]) || SentenceEnd.isClosing(text[after]) {
+                if !reasons.contains("predicate \(Self.string(cue.word))") { reasons.append("predicate \(Self.string(cue.word))") }
+                return
+            }
             if attributive(cue, in: text, clauses: clauses) {
                 if !reasons.contains("attributive \(Self.string(cue.word))") { reasons.append("attributive \(Self.string(cue.word))") }
                 return
@@ -156,7 +162,9 @@ public struct DirectiveClassifier: Sendable {
                     tasks.append(Assignment(actor: one, role: role, action: action, deadline: deadline))
                 }
             }
-            let lead = assignments.first { $0.role == .lead }.map { ($0.actor, TaskRole.lead) }
+            // 县委办、县政府办要牵头: co-leads are the actor together.
+            let leads = assignments.filter { $0.role == .lead }.map(\.actor)
+            let lead = leads.isEmpty ? nil : (leads.joined(separator: "、"), TaskRole.lead)
             let actor = lead ?? named.first ?? assignments.first.map { ($0.actor, $0.role) }
             return DirectiveVerdict(isDirective: true, reasons: reasons, actor: actor?.0, role: actor?.1, assignments: tasks, deadline: deadline)
         }
@@ -172,22 +180,54 @@ public struct DirectiveClassifier: Sendable {
             }
             return DirectiveVerdict(isDirective: true, reasons: reasons + ["point lead"], actor: nil, role: nil, assignments: [], deadline: deadline)
         }
-        // 4. Clauses that open with an action verb or adverb.
-        var weak: String?
+        // 4. Clauses that open with an action verb or adverb, or with an actor and then one
+        // (各乡镇党委每年至少召开一次警示教育大会).
+        var weak: (reason: String, clause: Int, actor: String?)?
         for start in clauses where counts(start) && weak == nil {
-            if let permission = lexicon.permission.first(where: { Self.hasPrefix($0, text, at: start) }) {
-                return .not(reasons + ["permission \(Self.string(permission))"])
+            if let opening = actionOpening(text, at: start) {
+                weak = (opening, start, nil)
+            } else if let (actor, opening) = actorThenAction(text, at: start) {
+                weak = ("actor-first; \(opening)", start, actor)
             }
-            weak = actionOpening(text, at: start)
         }
         guard let weak else { return .not(reasons) }
+        // Leave granted up to the opening clause (可以, 允许, 鼓励) is no order.
+        let clauseEnd = clauses.first { $0 > weak.clause } ?? text.count
+        if let permission = firstOccurrence(of: lexicon.permission, in: text, where: { $0 < clauseEnd && !quoted[$0] }) {
+            return .not(reasons + [weak.reason, "permission \(Self.string(permission.word))"])
+        }
         if hasCopula(text, quoted: quoted) {
-            return .not(reasons + [weak, "assessment with 是"])
+            return .not(reasons + [weak.reason, "assessment with 是"])
+        }
+        if let judgement = firstOccurrence(of: lexicon.copulaLike, in: text, where: { !quoted[$0] }) {
+            return .not(reasons + [weak.reason, "assessment with \(Self.string(judgement.word))"])
         }
         if let ending = judgingEnding(text) {
-            return .not(reasons + [weak, "assessment \(ending)"])
+            return .not(reasons + [weak.reason, "assessment \(ending)"])
         }
-        return DirectiveVerdict(isDirective: true, reasons: reasons + [weak], actor: nil, role: nil, assignments: [], deadline: deadline)
+        let tasks = weak.actor.map { actor in
+            actors.members(of: actor).map { Assignment(actor: $0, role: .responsible, action: actors.action(text, after: weak.clause + actor.unicodeScalars.count), deadline: deadline) }
+        } ?? []
+        return DirectiveVerdict(isDirective: true, reasons: reasons + weak.reason.components(separatedBy: "; "), actor: weak.actor, role: weak.actor.map { _ in .responsible },
+                                assignments: tasks, deadline: deadline)
+    }
+
+    /// An actor opening the clause, then — past adverbs and time (每年至少) — an action:
+    /// the actor's name and the rule that fired (`召开`).
+    private func actorThenAction(_ text: Text, at start: Int) -> (String, String)? {
+        // 有的区县排查走过场 describes some; 上个月市创建办开展暗访 reports the past.
+        if lexicon.describingOpeners.contains(where: { Self.hasPrefix($0, text, at: start) }) { return nil }
+        if lexicon.pastTime.contains(where: { !Self.occurrences(of: $0, in: text).isEmpty }) { return nil }
+        guard let actor = actors.actorOpening(text, at: start) else { return nil }
+        let afterActor = start + actor.unicodeScalars.count
+        var i = afterActor
+        while i <= min(text.count, afterActor + 8) {
+            if actors.isDismissible(Array(text[afterActor..<i])), let opening = actionOpening(text, at: i) {
+                return (actor, opening)
+            }
+            i += 1
+        }
+        return nil
     }
 
     static let ensure: Text = Array("确保".unicodeScalars)
