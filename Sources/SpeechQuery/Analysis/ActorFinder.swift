@@ -12,6 +12,9 @@ struct ActorFinder: Sendable {
     private let actionOpeners: [Text]
     /// Cue words that no actor's name holds (必须, 一定要).
     private let cueWords: [Text]
+    /// The last characters of every head and actor word: a phrase ending in none of them is
+    /// no actor, which settles most candidates at once.
+    private let actorEndings: Set<Unicode.Scalar>
     /// Words that join two actors: 林业站和各村.
     static let joiners: [Text] = ["以及", "和", "及", "与"].map { Array($0.unicodeScalars) }
     /// Prepositions that open an adverbial, never an actor's name.
@@ -24,6 +27,7 @@ struct ActorFinder: Sendable {
             + lexicon.roleCooperate + lexicon.strong + lexicon.planCues + lexicon.commitment
         actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.modal + lexicon.strong + lexicon.planCues
         cueWords = lexicon.strong
+        actorEndings = Set((lexicon.actorHeads + lexicon.actorWords).compactMap(\.last))
     }
 
     /// Words that end an actor's noun phrase when they follow it: prepositions and modals
@@ -293,7 +297,7 @@ struct ActorFinder: Sendable {
     /// Whether a phrase names an actor by itself.
     func isActor(_ words: Text) -> Bool {
         // Up to 20 characters an actor, and a list of actors joined by 、 up to 60.
-        guard (2...60).contains(words.count), words.first != "、", words.last != "、" else { return false }
+        guard (2...60).contains(words.count), let last = words.last, actorEndings.contains(last), words.first != "、" else { return false }
         if words.count > 20, words.split(separator: "、").contains(where: { $0.count > 20 }) || !words.contains("、") { return false }
         // Cheapest tests first: most candidate phrases end in no head at all.
         func endsWith(_ word: Text) -> Bool { Self.hasSuffix(word, words) }
