@@ -125,3 +125,53 @@ struct SectionChoiceTests {
         #expect(doc.outline.sections.first?.line == 2)
     }
 }
+
+/// Members out of order or repeated stay in the outline, numbered as written, for `check` to
+/// report.
+@Suite("Misordered and repeated members")
+struct MisorderedMemberTests {
+    @Test func aSubsectionBeforeALowerOneStaysASubsection() {
+        let doc = document("标题\n一、部分\n（一）甲\n内容。\n（二）乙\n内容。\n（四）丁\n内容。\n（三）丙\n内容。\n")
+        #expect(doc.outline.subsections.map(\.number) == [1, 2, 4, 3])
+        #expect(doc.outline.subsections.map(\.ordinal) == [1, 2, 3, 4])
+        #expect(doc.outline.sections[0].subsections.count == 4)
+    }
+
+    @Test func aRepeatedSubsectionStaysASubsection() {
+        let doc = document("标题\n一、部分\n（一）甲\n内容。\n（二）乙\n内容。\n（二）丙\n内容。\n")
+        #expect(doc.outline.subsections.map(\.number) == [1, 2, 2])
+    }
+
+    @Test func aSubsectionListThatRestartsAtOneStaysParagraphs() {
+        let doc = document("标题\n一、部分\n（一）甲\n内容。\n（二）乙\n措施如下。\n（一）第一条措施。\n（二）第二条措施。\n（三）第三条措施。\n（三）丙\n内容。\n")
+        #expect(doc.outline.subsections.map(\.number) == [1, 2, 3])
+        #expect(doc.outline.subsections.map(\.line) == [3, 5, 10])
+        #expect(doc.outline.subsections[1].paragraphs.count == 4)
+    }
+
+    @Test func pointsOutOfOrderStayPoints() {
+        let doc = document("标题\n一、部分\n第一，压实属地责任。第三，压实企业责任。第二，压实部门责任。\n")
+        #expect(doc.outline.points.map(\.number) == [1, 3, 2])
+        #expect(doc.outline.points.map(\.ordinal) == [1, 2, 3])
+    }
+
+    @Test func aRepeatedPointStaysAPoint() {
+        let doc = document("标题\n一、部分\n一是抓粮食。二是抓油料。二是抓生猪。三是抓蔬菜。\n")
+        #expect(doc.outline.points.map(\.number) == [1, 2, 2, 3])
+        let leading = document("标题\n一、部分\n一是抓粮食。\n二是抓油料。\n二是抓生猪。\n")
+        #expect(leading.outline.points.map(\.number) == [1, 2, 2])
+        #expect(leading.outline.points.map(\.ordinal) == [1, 2, 3])
+    }
+
+    @Test func pointsThatRestartAtOneKeepTodaysHandling() {
+        let doc = document("标题\n一、部分\n一是抓粮食。二是抓油料。\n一是抓生猪。二是抓蔬菜。\n")
+        #expect(doc.outline.points.map(\.number) == [1, 2, 1, 2])
+    }
+
+    @Test func anEnumerationWhoseFirstMemberFollowsAColonIsNotTakenIntoTheOpenRun() {
+        // 一是 after a colon is not at a sentence start; the 二是 and 三是 after it belong to
+        // that enumeration, not to the run of the paragraph before.
+        let doc = document("标题\n一、部分\n一是抓粮食。二是抓油料。三是抓生猪。\n重点抓好两件事：一是抓水利。二是抓农机。\n")
+        #expect(doc.outline.points.map(\.number) == [1, 2, 3])
+    }
+}

@@ -34,7 +34,7 @@ private struct OutlineBuilder {
     var paragraphsInContainer = 0
     var pointsInContainer = 0
     var pointRuns = PointRuns()
-    var subsectionNumbering = HeadingNumbering()
+    var subsectionNumbering = HeadingNumbering(keepsMisordered: true)
     var sentenceScratch: [Range<Int>] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, lexicon: MarkerLexicon) {
@@ -137,7 +137,7 @@ private struct OutlineBuilder {
         closeContainers()
         part = .section
         section = outline.sections.count
-        subsectionNumbering = HeadingNumbering()
+        subsectionNumbering = HeadingNumbering(keepsMisordered: true)
         let here = outline.sentences.count
         outline.sections.append(Section(
             ordinal: outline.sections.count + 1, number: mark.number, line: line,
@@ -199,7 +199,7 @@ private struct OutlineBuilder {
         for (position, sentenceRange) in sentenceScratch.enumerated() {
             if let marker = PointMarkers.marker(in: bytes, at: sentenceRange.lowerBound, end: sentenceRange.upperBound),
                leadingStyle == nil || leadingStyle == marker.style,
-               let number = pointRuns.accept(marker) {
+               let number = pointRuns.accept(marker, paragraph: paragraphIndex, leadsParagraph: position == 0) {
                 closePoint(point)
                 pointsInContainer += 1
                 point = outline.points.count
