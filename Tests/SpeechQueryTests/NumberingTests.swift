@@ -175,3 +175,40 @@ struct MisorderedMemberTests {
         #expect(doc.outline.points.map(\.number) == [1, 2, 3])
     }
 }
+
+@Suite("Numbering checks")
+struct NumberingCheckTests {
+    func numbering(_ doc: Document) -> [String] {
+        DocumentChecks.numbering(doc).map { "\(doc.reference(at: $0.offset)) \($0.message)" }
+    }
+
+    @Test func subsectionsOutOfOrder() {
+        let doc = document("标题\n一、部分\n（一）甲\n内容。\n（二）乙\n内容。\n（四）丁\n内容。\n（三）丙\n内容。\n", name: "draft")
+        #expect(numbering(doc) == ["draft:sec1.sub4 subsection （三） is out of order: it comes after subsection （四）"])
+    }
+
+    @Test func pointsOutOfOrderAndRepeated() {
+        let doc = document("标题\n一、部分\n第一，压实属地责任。第三，压实企业责任。第二，压实部门责任。\n二、部分\n一是抓粮食。二是抓油料。二是抓生猪。\n", name: "draft")
+        #expect(numbering(doc) == [
+            "draft:sec1.para1.sen3 point 第二 is out of order: it comes after point 第三",
+            "draft:sec2.para1.sen3 point 二是 is repeated: it comes right after another point 二是",
+        ])
+        #expect(DocumentChecks.numbering(doc).allSatisfy { $0.level == .warning })
+    }
+
+    @Test func aRepeatedSubsectionAndAGap() {
+        let doc = document("标题\n一、部分\n（一）甲\n内容。\n（一）甲\n内容。\n（三）丙\n内容。\n", name: "draft")
+        // A subsection list restarting at （一） stays a paragraph, so the repeat is of （二）.
+        let repeated = document("标题\n一、部分\n（一）甲\n内容。\n（二）乙\n内容。\n（二）乙\n内容。\n", name: "draft")
+        #expect(numbering(repeated) == ["draft:sec1.sub3 subsection （二） is repeated: it comes right after another subsection （二）"])
+        #expect(numbering(doc) == ["draft:sec1.sub2 subsection （三） comes after subsection （一）: subsection （二） is missing"])
+    }
+
+    @Test func aNumberThatTurnsUpLaterIsNotMissing() {
+        let doc = document("标题\n一、部分\n（一）甲\n内容。\n（三）丙\n内容。\n（二）乙\n内容。\n（五）戊\n内容。\n", name: "draft")
+        #expect(numbering(doc) == [
+            "draft:sec1.sub3 subsection （二） is out of order: it comes after subsection （三）",
+            "draft:sec1.sub4 subsection （五） comes after subsection （二）: subsection （四） is missing",
+        ])
+    }
+}
