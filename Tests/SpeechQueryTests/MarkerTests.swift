@@ -75,3 +75,29 @@ struct MarkerTests {
         #expect(accept(.shi, 5, paragraph: 2) == 5)                 // higher than any before: continues
     }
 }
+
+@Suite("Word lookup by first scalar")
+struct FirstScalarIndexTests {
+    func check(_ index: FirstScalarIndex, _ text: String) -> (prefix: Bool, occurs: Bool) {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { (index.isPrefix(of: 0..<bytes.count, in: $0), index.occurs(in: 0..<bytes.count, of: $0)) }
+    }
+
+    @Test func findsWordsAtTheStartAndInside() {
+        let index = FirstScalarIndex(["来源：", "联系我们", "Copyright", "©"].map { Array($0.utf8) })
+        #expect(check(index, "来源：新华社") == (true, true))
+        #expect(check(index, "（来源：新华社）") == (false, true))
+        #expect(check(index, "网站地图 | 联系我们") == (false, true))
+        #expect(check(index, "2019 © 青山县") == (false, true))
+        #expect(check(index, "来源不明") == (false, false))
+        #expect(check(index, "联系") == (false, false))
+        #expect(check(index, "") == (false, false))
+    }
+
+    @Test func scalarsThatShareABitAreToldApart() {
+        // 一 (U+4E00) and 吀 (U+5400) fall on the same bit of the 1,024-bit map.
+        let index = FirstScalarIndex([Array("一是".utf8)])
+        #expect(check(index, "吀是") == (false, false))
+        #expect(check(index, "一是") == (true, true))
+    }
+}
