@@ -204,6 +204,11 @@ struct NumberingCheckTests {
         #expect(numbering(doc) == ["draft:sec1.sub2 subsection （三） comes after subsection （一）: subsection （二） is missing"])
     }
 
+    @Test func aNumeralGoneWrongIsReportedAsAJump() {
+        let doc = document("标题\n一、部分\n一是抓粮食。九九九九九九九九是抓油料。\n", name: "draft")
+        #expect(numbering(doc) == ["draft:sec1.para1.sen2 point 99999999是 comes after point 一是: point 二是 to point 99999998是 are missing"])
+    }
+
     @Test func aNumberThatTurnsUpLaterIsNotMissing() {
         let doc = document("标题\n一、部分\n（一）甲\n内容。\n（三）丙\n内容。\n（二）乙\n内容。\n（五）戊\n内容。\n", name: "draft")
         #expect(numbering(doc) == [
