@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads the front matter from the top of a document: title, subtitle lines, the occasion
 /// line, a date line, the speaker (one line, or a role line and a name line) and a table of
-/// contents. Stops at the first line that is body
-/// text: one with a sentence terminator, a vocative, or a numbered heading.
+/// contents. Stops at the first line that is body text: one with a sentence terminator, a
+/// vocative, or a numbered heading.
 struct FrontMatterReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: MarkerLexicon
