@@ -112,6 +112,14 @@ struct SectionChoiceTests {
         #expect(doc.outline.sections.map(\.number) == [1, 2, 3, 4])
     }
 
+    @Test func aRunInHeadingMayContinueAfterTheLastHeadingOnlyOne() {
+        let doc = document("标题\n一、第一部分\n内容。\n内容。\n二、第二部分\n内容。\n内容。\n三、压紧压实责任，确保各项措施落到实处。各单位要落实责任。\n内容。\n")
+        #expect(doc.outline.sections.map(\.number) == [1, 2, 3])
+        // Not when it skips a number: a run-in 五、 after 二、 is a paragraph.
+        let skipping = document("标题\n一、第一部分\n内容。\n二、第二部分\n内容。\n五、压紧压实责任。各单位要落实责任。\n")
+        #expect(skipping.outline.sections.map(\.number) == [1, 2])
+    }
+
     @Test func manyCandidatesFallBackToTheFirstIncreasingRun() {
         // Hostile input: more candidates than the chain search takes. The greedy rule takes
         // the first run; parsing stays fast.

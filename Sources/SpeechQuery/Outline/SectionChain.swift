@@ -59,9 +59,17 @@ struct SectionChain {
         switch (candidates[j].shape, mode) {
         case (.headingOnly, _): (true, false)
         case (.runIn, .runIn): (true, false)
-        case (.runIn, .headingOnly): (nextHeadingOnly[j] == candidates[j].number + 1, true)
+        case (.runIn, .headingOnly): (continuesHeadingOnly(j), true)
         case (.listItem, _): (false, false)
         }
+    }
+
+    /// A run-in candidate may join a heading-only chain when the next heading-only candidate
+    /// is numbered one higher (it fills a gap, 1987's `三、`) or there is none after it (it
+    /// is the last section, run into its paragraph: the city-safety speech's `三、`). The
+    /// chain must reach it by one.
+    func continuesHeadingOnly(_ j: Int) -> Bool {
+        nextHeadingOnly[j].map { $0 == candidates[j].number + 1 } ?? true
     }
 
     /// Candidate `j` continues a numbered list unless the candidate right before it, numbered

@@ -9,7 +9,7 @@
 /// Two rules from the reports bound the chains:
 /// - **shape**: most documents write section headings on a line of their own; in those,
 ///   heading-only paragraphs are the candidates, and a run-in heading is taken only when it
-///   fills a gap between them (1987's `三、`). Documents whose heading-only candidates form no
+///   fills a gap between them (1987's `三、`) or continues the sequence after the last of them. Documents whose heading-only candidates form no
 ///   outline (none at all, as in 1981, one alone, or only a list of adjacent lines) may write
 ///   their section headings run-in: then run-in paragraphs are candidates too, and that chain
 ///   is taken when it scores better.
@@ -41,7 +41,7 @@ enum SectionSelection {
     /// forward and does not continue a list. Linear.
     static func greedy(_ candidates: [SectionCandidate]) -> Set<Int> {
         let headingOnlyMode = candidates.contains { $0.shape == .headingOnly }
-        let nextHeadingOnly = SectionChain.nextHeadingOnlyNumbers(candidates)
+        let chains = SectionChain(candidates: candidates, paragraphCount: 0)
         var numbering = HeadingNumbering()
         var lastAccepted = 0
         var accepted = Set<Int>()
@@ -50,7 +50,7 @@ enum SectionSelection {
             switch (candidate.shape, headingOnlyMode) {
             case (.headingOnly, _): eligible = true
             case (.runIn, false): eligible = true
-            case (.runIn, true): eligible = candidate.number == lastAccepted + 1 && nextHeadingOnly[position] == candidate.number + 1
+            case (.runIn, true): eligible = candidate.number == lastAccepted + 1 && chains.continuesHeadingOnly(position)
             case (.listItem, _): eligible = false
             }
             if numbering.consider(candidate.number, eligible: eligible) {
