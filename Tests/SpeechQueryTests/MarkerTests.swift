@@ -58,13 +58,46 @@ struct MarkerTests {
 
     @Test func aRunMustBeginAtItsFirstMember() {
         var runs = PointRuns()
-        #expect(runs.accept(.init(style: .sequence, number: nil)) == nil)   // 最后 with no 首先
-        #expect(runs.accept(.init(style: .shi, number: 2)) == nil)          // 二是 with no 一是
-        #expect(runs.accept(.init(style: .shi, number: 1)) == 1)
-        #expect(runs.accept(.init(style: .shi, number: 2)) == 2)
-        #expect(runs.accept(.init(style: .shi, number: 4)) == 4)            // a gap is kept
-        #expect(runs.accept(.init(style: .shi, number: 3)) == nil)          // backwards is not a member
-        #expect(runs.accept(.init(style: .sequence, number: 1)) == 1)
-        #expect(runs.accept(.init(style: .sequence, number: nil)) == 2)
+        func accept(_ style: PointStyle, _ number: Int?, paragraph: Int = 0, leads: Bool = false) -> Int? {
+            runs.accept(.init(style: style, number: number), paragraph: paragraph, leadsParagraph: leads)
+        }
+        #expect(accept(.sequence, nil) == nil)   // 最后 with no 首先
+        #expect(accept(.shi, 2) == nil)          // 二是 with no 一是
+        #expect(accept(.shi, 1) == 1)
+        #expect(accept(.shi, 2) == 2)
+        #expect(accept(.shi, 4) == 4)            // a gap is kept
+        #expect(accept(.shi, 3) == 3)            // out of order, in the same paragraph: kept as written
+        #expect(accept(.shi, 3) == 3)            // repeated: kept
+        #expect(accept(.sequence, 1) == 1)
+        #expect(accept(.sequence, nil) == 2)
+        #expect(accept(.shi, 2, paragraph: 1) == nil)               // inside a later paragraph: another enumeration
+        #expect(accept(.shi, 2, paragraph: 1, leads: true) == 2)    // leading a later paragraph: kept
+        #expect(accept(.shi, 5, paragraph: 2) == 5)                 // higher than any before: continues
+    }
+}
+
+@Suite("Word lookup by first scalar")
+struct FirstScalarIndexTests {
+    func check(_ index: FirstScalarIndex, _ text: String) -> (prefix: Bool, occurs: Bool) {
+        let bytes = Array(text.utf8)
+        return bytes.withUnsafeBufferPointer { (index.isPrefix(of: 0..<bytes.count, in: $0), index.occurs(in: 0..<bytes.count, of: $0)) }
+    }
+
+    @Test func findsWordsAtTheStartAndInside() {
+        let index = FirstScalarIndex(["来源：", "联系我们", "Copyright", "©"].map { Array($0.utf8) })
+        #expect(check(index, "来源：新华社") == (true, true))
+        #expect(check(index, "（来源：新华社）") == (false, true))
+        #expect(check(index, "网站地图 | 联系我们") == (false, true))
+        #expect(check(index, "2019 © 青山县") == (false, true))
+        #expect(check(index, "来源不明") == (false, false))
+        #expect(check(index, "联系") == (false, false))
+        #expect(check(index, "") == (false, false))
+    }
+
+    @Test func scalarsThatShareABitAreToldApart() {
+        // 一 (U+4E00) and 吀 (U+5400) fall on the same bit of the 1,024-bit map.
+        let index = FirstScalarIndex([Array("一是".utf8)])
+        #expect(check(index, "吀是") == (false, false))
+        #expect(check(index, "一是") == (true, true))
     }
 }

@@ -35,7 +35,7 @@ struct WebResidueTests {
     @Test(arguments: [
         // Sentences of speech that hold a residue phrase.
         "要联系我们县的实际，抓好落实。", "促进知识共享。", "各单位要打印、收藏好这份文件。",
-        "同志们，版权所有者的权益要保护好！",
+        "同志们，版权所有者的权益要保护好！", "主办单位要切实负起安全责任。", "版权所有者的合法权益要依法保护。",
         // A long paragraph that holds a phrase is speech, terminator or not.
         "这些数据的来源：" + String(repeating: "统计部门的年报和各乡镇的月报", count: 6),
         // A numbered heading that holds a phrase.

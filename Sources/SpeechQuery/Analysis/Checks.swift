@@ -12,9 +12,9 @@ public struct Finding: Sendable, Equatable {
     public var message: String
 }
 
-/// Checks a drafter runs before a speech goes out: numbering gaps and misordering of
-/// sections, subsections and points; an announced count (我再讲四点意见) that disagrees with
-/// the sections; residue lines; unfilled placeholders.
+/// Checks a drafter runs before a speech goes out: numbering gaps, misordered and repeated
+/// numbers of sections, subsections and points; an announced count (我再讲四点意见) that
+/// disagrees with the sections; residue lines; unfilled placeholders.
 public enum DocumentChecks {
     public static func run(_ document: Document) -> [Finding] {
         numbering(document) + announcedCount(document) + repeats(document) + residue(document) + placeholders(document)
@@ -53,28 +53,63 @@ public enum DocumentChecks {
 
     static func spell(_ n: Int) -> String { ChineseNumeral.spell(n) }
 
-    /// Walks numbers that should run 1, 2, 3…; reports gaps and numbers out of order. With
-    /// `restarts`, a 1 begins a new run (a section may enumerate twice).
+    /// Walks numbers that should run 1, 2, 3… and reports what breaks the run: a gap (a
+    /// number skipped that does not turn up later), a number lower than the one before it
+    /// (out of order) and the same number twice in a row (repeated). With `restarts`, a 1
+    /// begins a new run (a section may enumerate twice).
     static func sequence(_ items: [(number: Int, offset: Int)], restarts: Bool = false, name: (Int) -> String) -> [Finding] {
+        // Where each number last occurs in its run, so a gap names only numbers that do not
+        // turn up later. A run ends where a 1 restarts it.
+        var run = 0
+        var runs: [Int] = []
+        var lastIndex: [Pair: Int] = [:]
+        for (k, item) in items.enumerated() {
+            if restarts, item.number == 1 { run += 1 }
+            runs.append(run)
+            lastIndex[Pair(run, item.number)] = k
+        }
         var findings: [Finding] = []
         var expected = 1
-        for item in items {
+        var previous: Int?
+        for (k, item) in items.enumerated() {
+            defer { previous = item.number }
             if restarts, item.number == 1 {
                 expected = 2
                 continue
             }
-            if item.number > expected {
-                let missing = (expected..<item.number).map(name).joined(separator: "、")
-                let place = expected > 1 ? "comes after \(name(expected - 1))" : "comes first"
+            if let previous, item.number == previous {
                 findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
-                                        message: "\(name(item.number)) \(place): \(missing) is missing"))
-            } else if item.number < expected {
+                                        message: "\(name(item.number)) is repeated: it comes right after another \(name(previous))"))
+            } else if let previous, item.number < previous {
                 findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
-                                        message: "\(name(item.number)) is out of order: it comes after \(name(expected - 1))"))
+                                        message: "\(name(item.number)) is out of order: it comes after \(name(previous))"))
+            } else if item.number > expected {
+                let place = previous.map { "comes after \(name($0))" } ?? "comes first"
+                if item.number - expected > maximumListedGap {
+                    // A numeral gone wrong (九九九九是): say how far it jumps, not every number.
+                    findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
+                                            message: "\(name(item.number)) \(place): \(name(expected)) to \(name(item.number - 1)) are missing"))
+                } else {
+                    // A number that turns up later in the run is misplaced, not missing.
+                    let missing = (expected..<item.number).filter { (lastIndex[Pair(runs[k], $0)] ?? k) <= k }
+                    if !missing.isEmpty {
+                        findings.append(Finding(level: .warning, check: "numbering", offset: item.offset,
+                                                message: "\(name(item.number)) \(place): \(missing.map(name).joined(separator: "、")) is missing"))
+                    }
+                }
             }
             expected = max(expected, item.number + 1)
         }
         return findings
+    }
+
+    /// The widest gap whose missing numbers are named one by one.
+    static let maximumListedGap = 20
+
+    /// A run and a number in it.
+    private struct Pair: Hashable {
+        var run: Int, number: Int
+        init(_ run: Int, _ number: Int) { (self.run, self.number) = (run, number) }
     }
 
     static func numbering(_ document: Document) -> [Finding] {

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reads the front matter from the top of a document: title, subtitle lines, the occasion
 /// line, a date line, the speaker (one line, or a role line and a name line) and a table of
-/// contents. Stops at the first line that is body
-/// text: one with a sentence terminator, a vocative, or a numbered heading.
+/// contents. Stops at the first line that is body text: one with a sentence terminator, a
+/// vocative, or a numbered heading.
 struct FrontMatterReader {
     let bytes: UnsafeBufferPointer<UInt8>
     let lexicon: MarkerLexicon
@@ -70,11 +70,17 @@ struct FrontMatterReader {
 
     /// `（2019年3月5日）`, `(二○一九年三月五日)`: a line holding only a date.
     func isDateLine(_ range: Range<Int>) -> Bool {
-        isHeadingLike(range) && DateText.isDateOnly(text(range))
+        // Every front-matter line comes here: look at its last character before decoding it.
+        guard !range.isEmpty else { return false }
+        let last = UTF8Scanning.scalar(in: bytes, at: UTF8Scanning.previousScalarStart(in: bytes, before: range.upperBound, lowerBound: range.lowerBound)).value
+        guard last == 0x65E5 || last == 0x6708 || last == 0x5E74 || last == 0xFF09 || last == 0x29 else { return false }  // 日 月 年 ） )
+        return isHeadingLike(range) && DateText.isDateOnly(text(range))
     }
 
     /// `县委书记` on one line and `张　明` on the next: a role alone, then a name alone.
     func isSplitSpeaker(_ role: SourceLine, _ name: SourceLine) -> Bool {
+        // A name is two to four characters: most lines are ruled out before decoding.
+        guard SpeakerLine.nameLengths.contains(UTF8Scanning.nonWhitespaceCount(name.range, in: bytes)) else { return false }
         let roleText = text(role.range), nameText = text(name.range)
         return SpeakerLine.isRoleOnly(roleText, roles: lexicon.speakerRoles) && SpeakerLine.isNameOnly(nameText)
             && SpeakerLine.parse(roleText + " " + nameText, roles: lexicon.speakerRoles) != nil

@@ -1,8 +1,8 @@
 /// The word lists the outline parser consults, read from `Resources/outline-markers.txt`.
 struct MarkerLexicon: Sendable {
     var vocatives: [[UInt8]]
-    var residuePrefixes: [[UInt8]]
-    var residuePhrases: [[UInt8]]
+    var residuePrefixes: FirstScalarIndex
+    var residuePhrases: FirstScalarIndex
     var residueWords: [[UInt8]]
     var speakerRoles: [String]
     var contentsLabels: [[UInt8]]
@@ -13,8 +13,8 @@ struct MarkerLexicon: Sendable {
     init(parsing data: [UInt8]) {
         let lists = WordLists(parsing: data)
         vocatives = lists.bytes("vocatives")
-        residuePrefixes = lists.bytes("residue")
-        residuePhrases = lists.bytes("residue-phrases")
+        residuePrefixes = FirstScalarIndex(lists.bytes("residue"))
+        residuePhrases = FirstScalarIndex(lists.bytes("residue-phrases"))
         // Longest first, so 打印本页 is taken whole rather than as 打印 then an unknown 本页.
         residueWords = lists.bytes("residue-words").sorted { $0.count > $1.count }
         // Longest first, so a longer role wins over a shorter one it ends with.

@@ -39,7 +39,7 @@ private struct OutlineBuilder {
     var paragraphsInContainer = 0
     var pointsInContainer = 0
     var pointRuns = PointRuns()
-    var subsectionNumbering = HeadingNumbering()
+    var subsectionNumbering = HeadingNumbering(keepsMisordered: true)
     var sentenceScratch: [Range<Int>] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, lexicon: MarkerLexicon, sourceLines: [Int]?) {
@@ -64,7 +64,7 @@ private struct OutlineBuilder {
 
         let paragraphs = Array(body[bodyStart...])
         let marks = paragraphs.map { HeadingMarkers.parse($0.range, in: bytes) }
-        let sectionHeadings = SectionSelection.acceptedIndices(marks)
+        let sectionHeadings = SectionSelection.acceptedIndices(marks, in: bytes)
         let closingStart = closingStart(paragraphs, marks: marks, sectionHeadings: sectionHeadings)
 
         for (k, line) in paragraphs.enumerated() {
@@ -147,7 +147,7 @@ private struct OutlineBuilder {
         closeContainers()
         part = .section
         section = outline.sections.count
-        subsectionNumbering = HeadingNumbering()
+        subsectionNumbering = HeadingNumbering(keepsMisordered: true)
         let here = outline.sentences.count
         outline.sections.append(Section(
             ordinal: outline.sections.count + 1, number: mark.number, line: line,
@@ -209,7 +209,7 @@ private struct OutlineBuilder {
         for (position, sentenceRange) in sentenceScratch.enumerated() {
             if let marker = PointMarkers.marker(in: bytes, at: sentenceRange.lowerBound, end: sentenceRange.upperBound),
                leadingStyle == nil || leadingStyle == marker.style,
-               let number = pointRuns.accept(marker) {
+               let number = pointRuns.accept(marker, paragraph: paragraphIndex, leadsParagraph: position == 0) {
                 closePoint(point)
                 pointsInContainer += 1
                 point = outline.points.count
@@ -236,57 +236,6 @@ private struct OutlineBuilder {
     mutating func closePoint(_ index: Int?) {
         guard let index else { return }
         outline.points[index].sentences = outline.points[index].sentences.lowerBound..<outline.sentences.count
-    }
-}
-
-/// Decides which numbered headings continue a sequence. A heading is accepted when its
-/// number is higher than the last accepted one and it does not continue a numbered list:
-/// `一、二、三、` restarting inside a section (the list items of 1955 and 1982), whose
-/// members follow an unaccepted member numbered one lower.
-struct HeadingNumbering {
-    private var last = 0
-    private var previous: (number: Int, accepted: Bool)?
-
-    mutating func consider(_ number: Int, eligible: Bool) -> Bool {
-        let continuesList = previous.map { !$0.accepted && $0.number == number - 1 } ?? false
-        let accepted = eligible && number > last && !continuesList
-        if accepted { last = number }
-        previous = (number, accepted)
-        return accepted
-    }
-}
-
-/// Which `一、` paragraphs are section headings.
-///
-/// Most documents write section headings on a line of their own; in those, heading-only
-/// paragraphs are the candidates, and a run-in heading is taken only when it fills a gap
-/// in them (1987's `三、`). Documents with no heading-only candidate write every section
-/// heading run-in (1981), and run-in paragraphs are the candidates.
-enum SectionSelection {
-    static func acceptedIndices(_ marks: [HeadingMarkers.Marked?]) -> Set<Int> {
-        let sections = marks.enumerated().compactMap { k, mark in mark?.level == .section ? (k, mark!) : nil }
-        let headingOnlyMode = sections.contains { $0.1.shape == .headingOnly }
-        var numbering = HeadingNumbering()
-        var lastAccepted = 0
-        var accepted = Set<Int>()
-        for (position, (k, mark)) in sections.enumerated() {
-            let eligible: Bool
-            switch (mark.shape, headingOnlyMode) {
-            case (.headingOnly, _): eligible = true
-            case (.runIn, false): eligible = true
-            case (.runIn, true):
-                // A run-in heading fills a gap between heading-only ones (1987's 三、), or
-                // continues the sequence as the last section (a speech whose 三、 runs in).
-                let nextHeadingOnly = sections[(position + 1)...].first { $0.1.shape == .headingOnly }
-                eligible = mark.number == lastAccepted + 1 && (nextHeadingOnly.map { $0.1.number == mark.number + 1 } ?? true)
-            case (.listItem, _): eligible = false
-            }
-            if numbering.consider(mark.number, eligible: eligible) {
-                accepted.insert(k)
-                lastAccepted = mark.number
-            }
-        }
-        return accepted
     }
 }
 

@@ -39,22 +39,36 @@ enum PointMarkers {
 }
 
 /// The point runs open in one container (a section, subsection, the opening or the
-/// closing). A run must begin at its first member; later members continue it when their
-/// number is higher than the last one seen (a gap is kept, for checks to report).
+/// closing). A run must begin at its first member (一是, 第一，, 首先); a 1 starts it again.
+/// Later members keep the number as written. One numbered higher than any before it
+/// continues the run (a gap is kept). One numbered the same as or lower than an earlier
+/// member — out of order (第三 then 第二) or repeated (二是 twice) — continues it too, so the
+/// outline shows the text as written and `check` reports it, when it leads its paragraph or
+/// shares a paragraph with the run's last member. Otherwise it belongs to an enumeration
+/// whose first member is not at a sentence start (`…三个方面的案件：一是…。二是…`) and is not
+/// a point.
 struct PointRuns {
-    private var lastNumber: [PointStyle: Int] = [:]
+    private struct Run {
+        var highest: Int
+        var paragraph: Int
+    }
 
-    /// The number the point gets if `marker` opens or continues a run, or nil when it does not.
-    mutating func accept(_ marker: PointMarkers.Marker) -> Int? {
-        let last = lastNumber[marker.style]
+    private var runs: [PointStyle: Run] = [:]
+
+    /// The number the point gets if `marker`, at the start of a sentence of `paragraph`,
+    /// opens or continues a run; nil when it does not.
+    mutating func accept(_ marker: PointMarkers.Marker, paragraph: Int, leadsParagraph: Bool) -> Int? {
         let number: Int
-        switch (marker.number, last) {
-        case (1?, _): number = 1                        // a first member (re)starts the run
-        case (let n?, let l?) where n > l: number = n
-        case (nil, let l?): number = l + 1               // 最后 closes an open run
+        switch (marker.number, runs[marker.style]) {
+        case (1?, _):
+            runs[marker.style] = Run(highest: 1, paragraph: paragraph)  // a first member (re)starts the run
+            return 1
+        case (let n?, let run?) where n > run.highest: number = n
+        case (let n?, let run?) where leadsParagraph || paragraph == run.paragraph: number = n
+        case (nil, let run?): number = run.highest + 1                   // 最后 closes an open run
         default: return nil
         }
-        lastNumber[marker.style] = number
+        runs[marker.style] = Run(highest: max(runs[marker.style]?.highest ?? 0, number), paragraph: paragraph)
         return number
     }
 }

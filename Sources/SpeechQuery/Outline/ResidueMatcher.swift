@@ -14,22 +14,32 @@ struct ResidueMatcher {
     static let maximumLineLength = 80
 
     func isResidue(_ range: Range<Int>) -> Bool {
-        if lexicon.residuePrefixes.contains(where: { UTF8Scanning.matches($0, in: bytes, at: range.lowerBound, end: range.upperBound) }) {
-            return true
-        }
-        guard isShort(range),
-              !SentenceSplitter.containsTerminator(range, in: bytes),
-              HeadingMarkers.parse(range, in: bytes) == nil
+        if lexicon.residuePrefixes.isPrefix(of: range, in: bytes) { return true }
+        guard isShortWithoutSentence(range),
+              containsPhrase(range) || isOnlyBracketedGroups(range) || hasNavigationSeparators(range) || isOnlyResidueWords(range)
         else { return false }
-        return containsPhrase(range) || isOnlyBracketedGroups(range) || hasNavigationSeparators(range) || isOnlyResidueWords(range)
+        // Asked last, as it is rarely needed: a numbered heading is never residue.
+        return HeadingMarkers.parse(range, in: bytes) == nil
     }
 
-    /// At most `maximumLineLength` non-whitespace characters; stops counting past the limit.
-    func isShort(_ range: Range<Int>) -> Bool {
+    /// At most `maximumLineLength` non-whitespace characters and no sentence terminator.
+    func isShortWithoutSentence(_ range: Range<Int>) -> Bool {
+        // A paragraph of speech ends with a terminator, closing marks aside: its last few
+        // characters settle it without reading the rest.
+        var end = range.upperBound
+        for _ in 0..<4 where end > range.lowerBound {
+            let start = UTF8Scanning.previousScalarStart(in: bytes, before: end, lowerBound: range.lowerBound)
+            let (scalar, _) = UTF8Scanning.scalar(in: bytes, at: start)
+            if SentenceSplitter.isTerminator(scalar) { return false }
+            guard SentenceSplitter.isClosingMark(scalar) else { break }
+            end = start
+        }
+        // One pass that stops at the limit or the first terminator.
         var count = 0
         var i = range.lowerBound
         while i < range.upperBound {
             let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
+            if SentenceSplitter.isTerminator(scalar) { return false }
             if !UTF8Scanning.isWhitespace(scalar) {
                 count += 1
                 if count > Self.maximumLineLength { return false }
@@ -40,7 +50,7 @@ struct ResidueMatcher {
     }
 
     func containsPhrase(_ range: Range<Int>) -> Bool {
-        lexicon.residuePhrases.contains { ByteSearch.find($0, in: bytes, range: range) != nil }
+        lexicon.residuePhrases.occurs(in: range, of: bytes)
     }
 
     /// `【打印本页】【关闭窗口】`: nothing but bracketed labels. A speech never consists of them.
