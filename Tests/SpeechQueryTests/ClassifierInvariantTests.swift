@@ -14,21 +14,9 @@ struct ClassifierInvariantTests {
         "期间", "原则上", "至少", "每季度", "还是", "就是", "实事求是", "任务艰巨", "不到位", "X", " ", "a", "1", "０",
     ]
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test func generatedSentencesClassifyConsistently() {
         let classifier = DirectiveClassifier()
-        var random = Generator(state: 2026)
+        var random = SplitMix(state: 2026)
         for _ in 0..<4000 {
             let count = Int.random(in: 0...24, using: &random)
             let sentence = (0..<count).map { _ in Self.pieces.randomElement(using: &random)! }.joined()

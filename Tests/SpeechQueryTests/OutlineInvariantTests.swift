@@ -5,18 +5,6 @@ import Testing
 /// quotes, vocatives, stray bytes — must parse without a crash into a consistent tree.
 @Suite("Outline invariants on generated documents")
 struct OutlineInvariantTests {
-    /// A small deterministic generator (SplitMix64), so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let pieces = [
         "一、", "二、", "三、", "十一、", "（一）", "(二)", "（三）", "一是", "二是", "一要", "二要", "第一，", "第二，",
         "首先，", "其次，", "最后，", "同志们，", "各位代表！", "下一篇:", "——2020年1月2日在会议上", "国务院总理　李克强",
