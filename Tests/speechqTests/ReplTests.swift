@@ -207,7 +207,7 @@ struct ReplTests {
         let examples = SpeechQRun.packageRoot.appendingPathComponent("examples/speeches").path
         let loud = try TerminalSession(arguments: [examples], environment: ["TERM": "xterm", "LANG": "C.UTF-8", "SPEECHQ_NO_HISTORY": "1"])
         let banner = try loud.expect("speechq> ")
-        #expect(banner.contains("3 documents: 7 sections"))
+        #expect(banner.contains("4 documents: 11 sections"))
         let quiet = try TerminalSession(arguments: ["-q", examples], environment: ["TERM": "xterm", "LANG": "C.UTF-8", "SPEECHQ_NO_HISTORY": "1"])
         let nothing = try quiet.expect("speechq> ")
         #expect(!nothing.contains("speechq 0."))
