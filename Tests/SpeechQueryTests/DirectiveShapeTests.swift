@@ -165,3 +165,44 @@ extension DirectiveShapeTests {
         #expect(verdict("新闻、出版、广播、电视等部门要加强宣传。").assignments.map(\.actor) == ["新闻、出版、广播、电视等部门"])
     }
 }
+
+extension DirectiveShapeTests {
+    @Test func shapesOfRoundFive() {
+        // 用好, 当好: a verb of doing well, by its shape; 很好 is no verb.
+        #expect(verdict("用好在外商会和已落户企业资源。").reasons == ["verb-first 用好"])
+        #expect(!verdict("很好地完成了任务。").isDirective)
+        // What the meeting is for orders nothing.
+        #expect(!verdict("今天，县委、县政府召开动员大会，就是要吹响冲锋号，动员全县上下抓招商。").isDirective)
+        #expect(verdict("各乡镇要召开专题会议，研究部署防汛工作。").isDirective)
+        // A sentence about some of a group describes them.
+        #expect(!verdict("少数干部畏难情绪重，坐等上门多，主动出击少。").isDirective)
+        // Parenthetical members stay inside one actor.
+        let counties = verdict("各县（市、区）政府要倒排工期，确保主汛期前完成主体工程建设。")
+        #expect(counties.actor == "各县（市、区）政府" && counties.assignments.map(\.actor) == ["各县（市、区）政府"])
+        #expect(verdict("各乡镇（街道）要严格落实紧急撤离要求。").actor == "各乡镇（街道）")
+        // A request can name a cooperating party.
+        let help = verdict("请法律事务部积极协助，做好合同审查。")
+        #expect(help.assignments.first?.actor == "法律事务部" && help.assignments.first?.role == .cooperate)
+        // A later clause with an actor and an action is that actor's order too.
+        let two = verdict("安全环保部要在汛期前修订应急预案，各分公司每半年至少组织一次综合应急演练。")
+        #expect(two.assignments.map(\.actor) == ["安全环保部", "各分公司"])
+        // The party that is responsible leads the sentence, not those who take part.
+        #expect(verdict("防汛物资储备方面，由市发展和改革委员会负责，市应急管理局、市水利局参与，确保物资充足。").actor == "市发展和改革委员会")
+    }
+
+    @Test func reviewRunsFromTheSentenceThatLooksBack() throws {
+        let doc = document("""
+        标题
+        一、形势
+        项目是发展的生命线。过去一年，全县上下顶压前行。42个重点项目完成投资73亿元，引进规上工业企业20家。今年，加快推进重点项目建设。
+        """)
+        let corpus = Corpus(documents: [doc])
+        let verdicts = doc.outline.sentences.indices.map { corpus.verdict(document: 0, sentence: $0).isDirective }
+        #expect(verdicts == [false, false, false, true])
+    }
+
+    @Test func halfYearsAndQuarters() {
+        #expect(DeadlineFinder.first(in: Array("上半年完成整改。".unicodeScalars))?.normalized(speechDate: "2024-02-01") == "2024-06")
+        #expect(DeadlineFinder.first(in: Array("一季度内拿出具体措施。".unicodeScalars))?.text == "一季度内")
+    }
+}

@@ -120,11 +120,11 @@ struct LexiconOptionTests {
     }
 
     @Test func aLexiconFileAddsWords() throws {
-        // 存在 is not an action verb: "存在侥幸心理" does not instruct — until a lexicon says so.
-        let query = "sentences | filter 侥幸 | fields directive"
+        // 这些 is no action verb: "这些问题如果不及时解决" does not instruct — until a lexicon says so.
+        let query = "sentences | filter 酿成大祸 | fields directive"
         let before = try SpeechQRun(["-e", query, speech], environment: plainEnvironment)
         #expect(before.stdout == "false\n")
-        let path = try lexiconFile("[action-verbs]\n个别\n")
+        let path = try lexiconFile("[action-verbs]\n这些\n")
         let after = try SpeechQRun(["--lexicon", path, "-e", query, speech], environment: plainEnvironment)
         #expect(after.stdout == "true\n")
         let dotCommand = try SpeechQRun(["-e", ".lexicon \(path)\n\(query)", speech], environment: plainEnvironment)

@@ -12,13 +12,15 @@ struct ActorFinder: Sendable {
     private let actionOpeners: [Text]
     /// Cue words that no actor's name holds (必须, 一定要).
     private let cueWords: [Text]
+    /// 牵头, 负责, 配合 …: the words that give a party its role.
+    private let roleWords: [Text]
     /// The last characters of every head and actor word: a phrase ending in none of them is
     /// no actor, which settles most candidates at once.
     private let actorEndings: Set<Unicode.Scalar>
     /// Words that join two actors: 林业站和各村.
     static let joiners: [Text] = ["以及", "和", "及", "与"].map { Array($0.unicodeScalars) }
     /// Prepositions that open an adverbial, never an actor's name.
-    static let prepositions: [Text] = ["对", "在", "把", "将", "向", "从", "按照", "围绕", "根据", "通过", "如果", "由于", "为了"]
+    static let prepositions: [Text] = ["由", "对", "在", "把", "将", "向", "从", "按照", "围绕", "根据", "通过", "如果", "由于", "为了"]
         .map { Array($0.unicodeScalars) }
 
     init(lexicon: AnalysisLexicon) {
@@ -27,6 +29,7 @@ struct ActorFinder: Sendable {
             + lexicon.roleCooperate + lexicon.strong + lexicon.planCues + lexicon.commitment
         actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.modal + lexicon.strong + lexicon.planCues
         cueWords = lexicon.strong
+        roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
         actorEndings = Set((lexicon.actorHeads + lexicon.actorWords).compactMap(\.last))
     }
 
@@ -35,6 +38,7 @@ struct ActorFinder: Sendable {
     static let followers: [Text] = [
         "对", "在", "于", "把", "将", "向", "从", "按照", "会同", "联合", "通过", "以", "与", "要", "必须", "务必",
         "一律", "都", "也", "还", "更", "要在", "就", "共同", "分别", "立即", "马上", "每",
+        "指导", "结合", "督促", "协调", "研究", "围绕", "立足", "根据", "依法", "迅速", "带头", "密切", "做到", "高度", "充分",
     ].map { Array($0.unicodeScalars) }
     /// Words that open a clause with a preposition or a condition: such a clause is never
     /// the subject of a later one (针对重点企业，要……).
@@ -58,8 +62,11 @@ struct ActorFinder: Sendable {
     /// the subject of the cue's clause, else an actor stated in an earlier clause of the
     /// sentence. The role is `lead` when 牵头 follows.
     func actor(of cue: DirectiveClassifier.Cue, in text: Text, clauses: [Int]) -> (String, TaskRole)? {
-        let after = cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0)
-        let role: TaskRole = lexicon.roleLead.contains { DirectiveClassifier.hasPrefix($0, text, at: after) } ? .lead : .responsible
+        var after = cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0)
+        // 请法律事务部积极协助: the role word may follow an adverb.
+        while let adverb = lexicon.actionAdverbs.first(where: { DirectiveClassifier.hasPrefix($0, text, at: after) }) { after += adverb.count }
+        func follows(_ words: [Text]) -> Bool { words.contains { DirectiveClassifier.hasPrefix($0, text, at: after) } }
+        let role: TaskRole = follows(lexicon.roleLead) ? .lead : follows(lexicon.roleCooperate) ? .cooperate : .responsible
         if let actor = cue.actor { return (actor, role) }
         let start = clauses.last { $0 <= cue.index } ?? 0
         let subject = Array(text[start..<cue.index])
@@ -73,7 +80,7 @@ struct ActorFinder: Sendable {
     /// The actors of a list, each named in full: 发展改革和统计局、住建局 → both; 各区县党委、
     /// 政府 → 各区县党委, 各区县政府 (a bare head shares the first member's modifier).
     func members(of actor: String) -> [String] {
-        var parts = actor.split(separator: "、").map { Array($0.unicodeScalars) }
+        var parts = Self.listMembers(Array(actor.unicodeScalars))
         // 林业站和各村 are two parties when each half names one.
         parts = parts.flatMap { part -> [Text] in
             for joiner in Self.joiners {
@@ -108,6 +115,10 @@ struct ActorFinder: Sendable {
             while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].properties.isWhitespace { end -= 1 }
             let clause = Array(text[start..<end])
             if Self.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
+            // A clause that assigns a role (市应急管理局、市水利局参与) names its own parties.
+            if roleWords.contains(where: { word in
+                DirectiveClassifier.occurrences(of: word, in: clause).contains { !DirectiveClassifier.insideWord($0, word, lexicon.notRole, clause) }
+            }) { continue }
             if let actor = cleanActor(clause) { return actor }
             if let be = clause.firstIndex(of: "是"), be > 0 {
                 var subject = Array(clause[..<be])
@@ -126,7 +137,6 @@ struct ActorFinder: Sendable {
     func assignments(in text: Text, clauses: [Int], counts: (Int) -> Bool, sentenceDeadline: Deadline?) -> [Assignment] {
         var found: [(position: Int, assignment: Assignment)] = []
         let roles: [(TaskRole, [Text])] = [(.lead, lexicon.roleLead), (.responsible, lexicon.roleResponsible), (.cooperate, lexicon.roleCooperate)]
-        let roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
         var taken = Set<Int>()
         func assign(_ actor: String, _ role: TaskRole, at position: Int, actionFrom: Int) {
             let action = action(text, after: actionFrom)
@@ -144,8 +154,8 @@ struct ActorFinder: Sendable {
                     var position = start
                     var any = false
                     var pieces: [String] = []
-                    for piece in subject.split(separator: "、", omittingEmptySubsequences: false) {
-                        var words = Array(piece)
+                    for piece in Self.listMembers(subject) {
+                        var words = piece
                         // 县自然资源局要牵头、各乡镇配合: a member with its own role word is another party.
                         if roleWords.contains(where: { !DirectiveClassifier.occurrences(of: $0, in: words).isEmpty }) {
                             pieces.removeAll()
@@ -235,6 +245,8 @@ struct ActorFinder: Sendable {
     private func endsNounPhrase(_ text: Text, at index: Int) -> Bool {
         guard index < text.count else { return true }
         let c = text[index]
+        // 各县（市、区）政府: a parenthesis continues the name.
+        if c == "（" || c == "(" { return false }
         if !c.properties.isIdeographic { return true }
         return phraseEnders.contains { DirectiveClassifier.hasPrefix($0, text, at: index) }
     }
@@ -283,7 +295,8 @@ struct ActorFinder: Sendable {
         var changed = true
         while changed, !rest.isEmpty {
             changed = false
-            for word in lexicon.actorTrailing {
+            // 都, 还是, 至少 …, and manner adverbs (各分公司积极参与).
+            for word in lexicon.actorTrailing + lexicon.actionAdverbs {
                 if Self.hasSuffix(word, rest) { rest.removeLast(word.count); changed = true }
                 if DirectiveClassifier.hasPrefix(word, rest, at: 0) { rest.removeFirst(word.count); changed = true }
             }
@@ -297,15 +310,20 @@ struct ActorFinder: Sendable {
     /// Whether a phrase names an actor by itself.
     func isActor(_ words: Text) -> Bool {
         // Up to 20 characters an actor, and a list of actors joined by 、 up to 60.
-        guard (2...60).contains(words.count), let last = words.last, actorEndings.contains(last), words.first != "、" else { return false }
-        if words.count > 20, words.split(separator: "、").contains(where: { $0.count > 20 }) || !words.contains("、") { return false }
+        guard (2...60).contains(words.count), words.first != "、", words.last != "、" else { return false }
+        // 各乡镇（街道）: the head is read before a closing parenthetical.
+        let named = Self.withoutClosingParenthetical(words)
+        guard let last = named.last, actorEndings.contains(last) else { return false }
+        let members = Self.listMembers(words)
+        if words.count > 20, members.count < 2 || members.contains(where: { $0.count > 20 }) { return false }
         // Cheapest tests first: most candidate phrases end in no head at all.
-        func endsWith(_ word: Text) -> Bool { Self.hasSuffix(word, words) }
-        let named = lexicon.actorWords.contains(words)
-        guard named || lexicon.actorHeads.contains(where: { endsWith($0) && (words.count > $0.count || $0.count >= 2) }),
-              words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || $0 == "、" })
+        func endsWith(_ word: Text) -> Bool { Self.hasSuffix(word, named) }
+        let isWord = lexicon.actorWords.contains(words)
+        guard isWord || lexicon.actorHeads.contains(where: { endsWith($0) && (named.count > $0.count || $0.count >= 2) }),
+              words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || "、（）()".unicodeScalars.contains($0) }),
+              Self.parenthesesBalance(words)
         else { return false }
-        if named { return true }
+        if isWord { return true }
         // A phrase that opens with a verb (强化部门协同) or a cue (要定期检查各部门) is an
         // action, and one that holds the copula (股份制是……一种企业) a judgement: no actor.
         if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) || words.contains("是") { return false }
@@ -314,6 +332,36 @@ struct ActorFinder: Sendable {
         if Self.prepositions.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
         if cueWords.contains(where: { !DirectiveClassifier.occurrences(of: $0, in: words).isEmpty }) { return false }
         return !lexicon.notActor.contains(where: endsWith)
+    }
+
+    /// The members of a list joined by 、, leaving 、 inside parentheses alone:
+    /// 各县（市、区）政府、市水利局 → 各县（市、区）政府, 市水利局.
+    static func listMembers(_ words: Text) -> [Text] {
+        var members: [Text] = [[]]
+        var depth = 0
+        for c in words {
+            switch c {
+            case "（", "(": depth += 1
+            case "）", ")": depth = max(0, depth - 1)
+            default: break
+            }
+            if c == "、", depth == 0 { members.append([]) } else { members[members.count - 1].append(c) }
+        }
+        return members
+    }
+
+    static func withoutClosingParenthetical(_ words: Text) -> Text {
+        guard let last = words.last, last == "）" || last == ")", let open = words.lastIndex(where: { $0 == "（" || $0 == "(" }), open > 0 else { return words }
+        return Array(words[..<open])
+    }
+
+    static func parenthesesBalance(_ words: Text) -> Bool {
+        var depth = 0
+        for c in words {
+            if c == "（" || c == "(" { depth += 1 } else if c == "）" || c == ")" { depth -= 1 }
+            if depth < 0 || depth > 1 { return false }
+        }
+        return depth == 0
     }
 
     /// Whether `text` ends with `word`, without copying either.

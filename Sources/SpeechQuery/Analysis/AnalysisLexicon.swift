@@ -27,6 +27,10 @@ public struct AnalysisLexicon: Sendable {
     var copulaLike: [Word] = []
     var describingOpeners: [Word] = []
     var pastTime: [Word] = []
+    var planOpeners: [Word] = []
+    var meeting: [Word] = []
+    var purpose: [Word] = []
+    var notVerbHao: [Word] = []
     var request: [Word] = []
     var notRequest: [Word] = []
     var commitment: [Word] = []
@@ -56,7 +60,7 @@ public struct AnalysisLexicon: Sendable {
         "strong", "modal", "not-modal", "clause-prohibitions", "action-verbs", "action-adverbs",
         "clause-openers-not-action", "reporting", "copula-exclusions", "review", "actor-leading",
         "actor-trailing", "actor-appositive", "actor-heads", "actor-words", "role-lead",
-        "role-responsible", "role-cooperate", "not-role", "plan-cues", "maxim", "copula-like", "describing-openers", "past-time", "request", "not-request",
+        "role-responsible", "role-cooperate", "not-role", "plan-cues", "maxim", "copula-like", "describing-openers", "past-time", "plan-openers", "meeting", "purpose", "not-verb-hao", "request", "not-request",
         "commitment", "not-commitment", "permission", "assessment-endings", "problem", "done",
         "not-done", "review-clause-endings", "not-actor", "formulations",
     ]
@@ -94,6 +98,10 @@ public struct AnalysisLexicon: Sendable {
         add(\.copulaLike, "copula-like")
         add(\.describingOpeners, "describing-openers")
         add(\.pastTime, "past-time")
+        add(\.planOpeners, "plan-openers")
+        add(\.meeting, "meeting")
+        add(\.purpose, "purpose")
+        add(\.notVerbHao, "not-verb-hao")
         add(\.request, "request")
         add(\.notRequest, "not-request")
         add(\.commitment, "commitment")

@@ -140,7 +140,9 @@ enum DeadlineFinder {
             deadline.yearLevel = false
             deadline.month = 6
             let end = i + (has("上半年", text, at: i) ? 3 : 2)
-            guard let after = limit(text, at: end) ?? (has("内", text, at: end) ? end + 1 : nil) else { return nil }
+            // 上半年完成 needs no 前: the half-year is the limit. 半年 alone needs 内 or 前.
+            guard let after = limit(text, at: end) ?? (has("内", text, at: end) ? end + 1 : nil) ?? (has("上半年", text, at: i) ? end : nil)
+            else { return nil }
             deadline.text = String(String.UnicodeScalarView(text[start..<after]))
             return deadline
         }
@@ -171,6 +173,8 @@ enum DeadlineFinder {
         if has("末", text, at: j) || has("底", text, at: j) {
             j += 1
             j = limit(text, at: j) ?? j
+        } else if has("内", text, at: j) {
+            j += 1
         } else if let end = limit(text, at: j) {
             j = end
         } else {

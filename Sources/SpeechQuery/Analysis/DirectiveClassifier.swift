@@ -85,6 +85,10 @@ public struct DirectiveClassifier: Sendable {
         }
 
         // 1. Strong cues.
+        // 今天召开这次会议，主要任务是……／就是要……: what the meeting is for, from the purpose on.
+        let meetingPurpose = lexicon.meeting.compactMap { Self.occurrences(of: $0, in: text).first }.min().flatMap { meeting in
+            lexicon.purpose.compactMap { word in Self.occurrences(of: word, in: text).first { $0 > meeting } }.min()
+        }
         var cues: [Cue] = []
         func consider(_ cue: Cue, _ reason: String) {
             guard counts(cue.index) else {
@@ -95,6 +99,10 @@ public struct DirectiveClassifier: Sendable {
             let after = cue.index + cue.word.count
             if cue.actor == nil, after < text.count, Self.isClauseDelimiter(text[after]) || SentenceEnd.isClosing(text[after]) {
                 if !reasons.contains("predicate \(Self.string(cue.word))") { reasons.append("predicate \(Self.string(cue.word))") }
+                return
+            }
+            if let purpose = meetingPurpose, cue.index >= purpose {
+                if !reasons.contains("purpose of the meeting") { reasons.append("purpose of the meeting") }
                 return
             }
             if attributive(cue, in: text, clauses: clauses) {
@@ -165,7 +173,21 @@ public struct DirectiveClassifier: Sendable {
             // 县委办、县政府办要牵头: co-leads are the actor together.
             let leads = assignments.filter { $0.role == .lead }.map(\.actor)
             let lead = leads.isEmpty ? nil : (leads.joined(separator: "、"), TaskRole.lead)
-            let actor = lead ?? named.first ?? assignments.first.map { ($0.actor, $0.role) }
+            // A later clause that opens with an actor and an action is that actor's order
+            // too: 安全环保部要修订预案，各分公司每半年至少组织一次演练.
+            let aboutThePast = lexicon.pastTime.contains { !Self.occurrences(of: $0, in: text).isEmpty }
+            for start in clauses.dropFirst() where counts(start) && !aboutThePast && !cues.contains(where: { $0.index >= start && $0.index < (clauses.first { $0 > start } ?? text.count) }) {
+                guard let (actor, _) = actorThenAction(text, at: start) else { continue }
+                for one in actors.members(of: actor) where !tasks.contains(where: { $0.actor == one }) {
+                    tasks.append(Assignment(actor: one, role: .responsible, action: actors.action(text, after: start + actor.unicodeScalars.count), deadline: deadline))
+                }
+            }
+            // Without a lead or a cue's actor, the parties of the first assignment together
+            // (县工信局、县商务局配合做好……).
+            let firstGroup = assignments.first.map { first in
+                (assignments.prefix { $0.role == first.role && $0.action == first.action }.map(\.actor).joined(separator: "、"), first.role)
+            }
+            let actor = lead ?? named.first ?? firstGroup
             return DirectiveVerdict(isDirective: true, reasons: reasons, actor: actor?.0, role: actor?.1, assignments: tasks, deadline: deadline)
         }
 
@@ -193,6 +215,13 @@ public struct DirectiveClassifier: Sendable {
             }
         }
         guard let weak else { return .not(reasons) }
+        if meetingPurpose != nil {
+            return .not(reasons + [weak.reason, "purpose of the meeting"])
+        }
+        // 少数干部畏难情绪重，……主动出击少: a sentence about some of a group describes them.
+        if let some = lexicon.describingOpeners.first(where: { Self.hasPrefix($0, text, at: 0) }) {
+            return .not(reasons + [weak.reason, "describes \(Self.string(some))…"])
+        }
         // Leave granted up to the opening clause (可以, 允许, 鼓励) is no order.
         let clauseEnd = clauses.first { $0 > weak.clause } ?? text.count
         if let permission = firstOccurrence(of: lexicon.permission, in: text, where: { $0 < clauseEnd && !quoted[$0] }) {
@@ -321,7 +350,10 @@ public struct DirectiveClassifier: Sendable {
             adverb = adverb ?? word
             i += word.count
         }
-        if let verb = lexicon.actionVerbs.first(where: { Self.hasPrefix($0, text, at: i) }), !completed(text, i + verb.count) {
+        // 用好, 管好, 当好 …: a verb of doing well, by its shape.
+        let verbHao: Text? = i + 2 < text.count && text[i + 1] == "好" && text[i].properties.isIdeographic
+            && !lexicon.notVerbHao.contains(where: { Self.hasPrefix($0, text, at: i) }) ? Array(text[i...(i + 1)]) : nil
+        if let verb = lexicon.actionVerbs.first(where: { Self.hasPrefix($0, text, at: i) }) ?? verbHao, !completed(text, i + verb.count) {
             // 稳妥推进: the manner adverb is named with its verb.
             return adverb.map { "adverb-first \(Self.string($0)) \(Self.string(verb))" } ?? "verb-first \(Self.string(verb))"
         }

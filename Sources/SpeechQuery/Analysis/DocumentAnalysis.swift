@@ -17,13 +17,24 @@ public struct DocumentAnalysis: Sendable {
         }
         let reviewSections = outline.sections.map { isReview(document.text($0.heading)) }
         let reviewSubsections = outline.subsections.map { isReview(document.text($0.heading)) }
-        let reviewParagraphs = outline.paragraphs.map { opensReview(document.text($0.range)) }
+        let planWords = classifier.lexicon.planOpeners.map { String(String.UnicodeScalarView($0)) }
+        // A sentence that opens a look back (过去一年，全县上下……) starts a review that runs to
+        // the end of its paragraph, or until a sentence turns to what comes (今年，……).
+        var lookingBack = false
+        var paragraph = -1
+        var reviewSentences = [Bool](repeating: false, count: outline.sentences.count)
+        for (index, sentence) in outline.sentences.enumerated() {
+            if sentence.paragraph != paragraph { paragraph = sentence.paragraph; lookingBack = false }
+            let text = document.text(sentence.range)
+            if opensReview(text) { lookingBack = true } else if planWords.contains(where: { text.hasPrefix($0) }) { lookingBack = false }
+            reviewSentences[index] = lookingBack
+        }
         verdicts = outline.sentences.indices.map { index in
             let sentence = outline.sentences[index]
             let leads = sentence.point.map { outline.points[$0].sentences.lowerBound == index } ?? false
             let inReview = (sentence.section.map { reviewSections[$0] } ?? false)
                 || (sentence.subsection.map { reviewSubsections[$0] } ?? false)
-                || reviewParagraphs[sentence.paragraph]
+                || reviewSentences[index]
             return classifier.classify(document.text(sentence.range), leadsPoint: leads, inReview: inReview)
         }
     }

@@ -123,7 +123,9 @@ private struct OutlineBuilder {
     /// vocative, after the last section's heading and at least one paragraph of its content,
     /// with no numbered heading after it. Nil when there is no closing.
     func closingStart(_ paragraphs: [SourceLine], marks: [HeadingMarkers.Marked?], sectionHeadings: Set<Int>) -> Int? {
-        let earliest = (sectionHeadings.max().map { $0 + 2 }) ?? 1
+        // At least one paragraph of the last section's content: the heading's own run-in body
+        // counts as one (四、加强党的领导。……), so the closing may follow it directly.
+        let earliest = sectionHeadings.max().map { last in last + (marks[last].map { $0.rest.isEmpty } == false ? 1 : 2) } ?? 1
         var k = paragraphs.count - 1
         while k >= earliest {
             if marks[k] != nil { return nil }

@@ -9,7 +9,7 @@ enum SpeakerLine {
     static func parse(_ line: String, roles: [String]) -> (role: String, name: String)? {
         guard let compact = compactIdeographs(line) else { return nil }
         let words = line.split { $0.isWhitespace }
-        if words.count >= 2, let name = words.last, nameLengths.contains(name.count) {
+        if words.count >= 2, let name = words.last, nameLengths.contains(name.count), !name.contains("、") {
             let role = words.dropLast().joined()
             if roles.contains(where: { role.hasSuffix($0) }) { return (role, String(name)) }
         }
@@ -18,7 +18,8 @@ enum SpeakerLine {
         for role in roles {
             guard let found = compact.range(of: role, options: .backwards) else { continue }
             let name = compact[found.upperBound...]
-            if nameLengths.contains(name.count) {
+            // 党委书记、董事长 is two roles, not 书记 and a name.
+            if nameLengths.contains(name.count), !name.contains("、") {
                 return (String(compact[..<found.upperBound]), String(name))
             }
         }
@@ -33,16 +34,17 @@ enum SpeakerLine {
 
     /// `张　明`, `张　明　华`, `陈立新`: two to four ideographs and nothing else.
     static func isNameOnly(_ line: String) -> Bool {
-        guard let compact = compactIdeographs(line) else { return false }
+        guard let compact = compactIdeographs(line), !compact.contains("、") else { return false }
         return nameLengths.contains(compact.unicodeScalars.count)
     }
 
     /// The line without whitespace, when it is short and all ideographs (a middle dot allowed
-    /// for transliterated names); nil otherwise.
+    /// for transliterated names, 、 between two roles: 党委书记、董事长); nil otherwise.
     private static func compactIdeographs(_ line: String) -> String? {
         let compact = line.unicodeScalars.filter { !$0.properties.isWhitespace }
         guard !compact.isEmpty, compact.count <= maximumLength,
-              compact.allSatisfy({ $0.properties.isIdeographic || $0 == "·" || $0 == "・" })
+              compact.allSatisfy({ $0.properties.isIdeographic || $0 == "·" || $0 == "・" || $0 == "、" }),
+              compact.first != "、", compact.last != "、"
         else { return nil }
         return String(String.UnicodeScalarView(compact))
     }
