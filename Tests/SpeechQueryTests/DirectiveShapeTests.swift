@@ -131,8 +131,9 @@ struct DirectiveShapeTests {
         #expect(june?.normalized(speechDate: "2024-12-20") == "2025-06")
         #expect(june?.normalized(speechDate: "2024-03-05") == "2024-06")
         #expect(june?.normalized(speechDate: nil) == "--06")
+        // 年内 is the speech's year, as 12月底前 is: even in December, nothing rolls over.
         let year = DeadlineFinder.first(in: Array("年内完成。".unicodeScalars))
-        #expect(year?.normalized(speechDate: "2024-12-20") == "2025-12")
+        #expect(year?.normalized(speechDate: "2024-12-20") == "2024-12")
     }
 }
 
@@ -204,5 +205,24 @@ extension DirectiveShapeTests {
     @Test func halfYearsAndQuarters() {
         #expect(DeadlineFinder.first(in: Array("上半年完成整改。".unicodeScalars))?.normalized(speechDate: "2024-02-01") == "2024-06")
         #expect(DeadlineFinder.first(in: Array("一季度内拿出具体措施。".unicodeScalars))?.text == "一季度内")
+    }
+}
+
+extension DirectiveShapeTests {
+    @Test func deadlinesTheReviewFound() {
+        func due(_ sentence: String, _ date: String = "2024-12-20") -> (String?, String?) {
+            let d = DeadlineFinder.first(in: Array(sentence.unicodeScalars))
+            return (d?.text, d?.normalized(speechDate: date))
+        }
+        #expect(due("2025年上半年前完成。") == ("2025年上半年前", "2025-06"))
+        #expect(due("明年上半年前完成。") == ("明年上半年前", "2025-06"))
+        #expect(due("去年上半年完成了。").0 == nil)
+        #expect(due("今年年底前完成。", "2024-03-05") == ("今年年底前", "2024-12"))
+        // 年底前 and 12月底前 name the same month.
+        #expect(due("年底前完成。").1 == due("12月底前完成。").1)
+        #expect(due("每月底前报送。") == ("每月底前", ""))
+        #expect(due("下月底前报送。") == ("下月底前", "2025-01"))
+        // A long run of digits is no date, and no crash.
+        #expect(due("账号12345678901234567890123456789012345678901234567890前").0 == nil)
     }
 }

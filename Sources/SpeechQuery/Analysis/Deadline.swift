@@ -10,29 +10,33 @@ public struct Deadline: Sendable, Equatable {
     /// The month that ends the limit: 6 for 6月底前, 9 for 三季度末前, 12 for 年内.
     var month: Int?
     var day: Int?
-    /// 本月底前: the month of the speech.
-    var currentMonth = false
+    /// 本月底前 (0), 下月底前 (1): a month counted from the speech's.
+    var monthsAfterSpeech: Int?
     /// 年内, 年底前: the limit is a year, with no month said.
     var yearLevel = false
 
     /// The deadline as ISO 8601: `YYYY-MM-DD` for a date, `YYYY-MM` for a month (月底前,
     /// 三季度末前, 年内 → December), `--MM-DD` / `--MM` when the year is not known, empty when
-    /// the limit is an event (汛期前, 节前) or a duration (10日内).
+    /// the limit is an event (汛期前, 节前), a duration (10日内) or recurs (每月5日前).
     ///
     /// Without a year in the text the speech's year is used, and a month already past at
-    /// the speech's date belongs to the next year: a December conference's 6月底前 is next June,
-    /// and its 年内 is next year's.
+    /// the speech's date belongs to the next year: a December conference's 6月底前 is next June.
     public func normalized(speechDate: String?) -> String {
-        guard month != nil || currentMonth || yearLevel else { return "" }
+        guard month != nil || monthsAfterSpeech != nil || yearLevel else { return "" }
         let speechYear = speechDate.flatMap { Int($0.prefix(4)) }
         let speechMonth = speechDate.flatMap { $0.count >= 7 ? Int($0.dropFirst(5).prefix(2)) : nil }
-        var resolvedMonth = month ?? (currentMonth ? speechMonth : nil) ?? (yearLevel ? 12 : nil)
-        if currentMonth, speechMonth == nil { resolvedMonth = nil }
-        guard let m = resolvedMonth else { return "" }
         var y = year ?? speechYear.map { $0 + yearOffset }
-        if year == nil, yearOffset == 0, !currentMonth, let sy = speechYear, let sm = speechMonth {
-            // A limit earlier in the year than the speech itself is next year's.
-            if yearLevel ? sm == 12 : m < sm { y = sy + 1 }
+        let m: Int
+        if let offset = monthsAfterSpeech {
+            guard let sm = speechMonth else { return "" }
+            m = (sm - 1 + offset) % 12 + 1
+            if sm + offset > 12 { y = y.map { $0 + 1 } }
+        } else if let month {
+            m = month
+            // A month earlier in the year than the speech itself is next year's.
+            if year == nil, yearOffset == 0, let sy = speechYear, let sm = speechMonth, m < sm { y = sy + 1 }
+        } else {
+            m = 12  // 年内, 年底前: the speech's year (or the one the text names), as 12月底前 is.
         }
         let monthDay = Self.twoDigits(m) + (day.map { "-" + Self.twoDigits($0) } ?? "")
         return y.map { String($0) + "-" + monthDay } ?? "--" + monthDay
@@ -65,7 +69,8 @@ enum DeadlineFinder {
         var i = 0
         while i < text.count {
             // Most characters cannot open a deadline; test the forms only where one can.
-            guard isNumeral(text[i]) || starters.contains(text[i]) else {
+            // …and no form starts inside a number: a long run of digits is passed over once.
+            guard isNumeral(text[i]) || starters.contains(text[i]), i == 0 || !(isNumeral(text[i]) && isNumeral(text[i - 1])) else {
                 i += 1
                 continue
             }
@@ -136,7 +141,11 @@ enum DeadlineFinder {
         } else if start > 0, isNumeral(text[start - 1]) || ["去", "近", "多", "每", "全", "当", "新", "往", "同"].contains(text[start - 1]) {
             return nil  // 三年内 is a duration, 去年底 is past, 全年 is not a limit
         }
+        // 2025年上半年, 明年上半年, 今年年底前: the year is named before the half or the end.
+        if i > start, i < text.count, text[i] == "年", has("上半年", text, at: i + 1) || has("年", text, at: i + 1) { i += 1 }
         if has("上半年", text, at: i) || has("半年", text, at: i) {
+            // 去年上半年 is past: a half-year right after 年 belongs to the year before it.
+            if i == start, start > 0, text[start - 1] == "年" { return nil }
             deadline.yearLevel = false
             deadline.month = 6
             let end = i + (has("上半年", text, at: i) ? 3 : 2)
@@ -194,8 +203,14 @@ enum DeadlineFinder {
             if start > 0, word.count == 1, text[start - 1].properties.isIdeographic,
                (word == ["年"] ? !["在", "于", "到", "赶"].contains(text[start - 1]) : notBeforeJie.contains(text[start - 1])) { return nil }
             if start > 0, isNumeral(text[start - 1]) { return nil }
+            if word == Array("月底".unicodeScalars), start > 0, text[start - 1] == "每" || text[start - 1] == "下" {
+                // 每月底前 recurs and has no date; 下月底前 is the month after the speech's.
+                var deadline = Deadline(text: String(String.UnicodeScalarView(text[(start - 1)..<after])))
+                if text[start - 1] == "下" { deadline.monthsAfterSpeech = 1 }
+                return deadline
+            }
             var deadline = Deadline(text: String(String.UnicodeScalarView(text[start..<after])))
-            if word == Array("本月底".unicodeScalars) || word == Array("月底".unicodeScalars) { deadline.currentMonth = true }
+            if word == Array("本月底".unicodeScalars) || word == Array("月底".unicodeScalars) { deadline.monthsAfterSpeech = 0 }
             return deadline
         }
         return nil
@@ -238,6 +253,8 @@ enum DeadlineFinder {
         var i = index
         var value = 0
         while i < text.count, let d = arabicDigit(text[i]) {
+            // No part of a date has more than four digits; a longer run (an account number) is none.
+            guard i - index < 6 else { return nil }
             value = value * 10 + d
             i += 1
         }
