@@ -114,25 +114,25 @@ struct DirectiveShapeTests {
         ("每月5日前报送进度。", "每月5日前", ""),
     ])
     func deadlines(_ sentence: String, _ text: String, _ due: String) {
-        let deadline = DeadlineFinder.first(in: Array(sentence.unicodeScalars))
+        let deadline = DeadlineFinder.standard.first(in: Array(sentence.unicodeScalars))
         #expect(deadline?.text == text)
         #expect(deadline?.normalized(speechDate: "2024-03-05") == due)
     }
 
     @Test func noDeadlineInWordsThatOnlyLookLikeOne() {
         for sentence in ["各个环节前期准备要充分。", "去年底完成了改造。", "每季度通报一次。", "全年增长6%左右。", "三年内基本建成。"] {
-            let found = DeadlineFinder.first(in: Array(sentence.unicodeScalars))
+            let found = DeadlineFinder.standard.first(in: Array(sentence.unicodeScalars))
             #expect(found == nil || found?.normalized(speechDate: "2024-03-05") == "", "\(sentence): \(String(describing: found))")
         }
     }
 
     @Test func aDeadlineEarlierThanTheSpeechIsNextYears() {
-        let june = DeadlineFinder.first(in: Array("6月底前完成。".unicodeScalars))
+        let june = DeadlineFinder.standard.first(in: Array("6月底前完成。".unicodeScalars))
         #expect(june?.normalized(speechDate: "2024-12-20") == "2025-06")
         #expect(june?.normalized(speechDate: "2024-03-05") == "2024-06")
         #expect(june?.normalized(speechDate: nil) == "--06")
         // 年内 is the speech's year, as 12月底前 is: even in December, nothing rolls over.
-        let year = DeadlineFinder.first(in: Array("年内完成。".unicodeScalars))
+        let year = DeadlineFinder.standard.first(in: Array("年内完成。".unicodeScalars))
         #expect(year?.normalized(speechDate: "2024-12-20") == "2024-12")
     }
 }
@@ -203,15 +203,15 @@ extension DirectiveShapeTests {
     }
 
     @Test func halfYearsAndQuarters() {
-        #expect(DeadlineFinder.first(in: Array("上半年完成整改。".unicodeScalars))?.normalized(speechDate: "2024-02-01") == "2024-06")
-        #expect(DeadlineFinder.first(in: Array("一季度内拿出具体措施。".unicodeScalars))?.text == "一季度内")
+        #expect(DeadlineFinder.standard.first(in: Array("上半年完成整改。".unicodeScalars))?.normalized(speechDate: "2024-02-01") == "2024-06")
+        #expect(DeadlineFinder.standard.first(in: Array("一季度内拿出具体措施。".unicodeScalars))?.text == "一季度内")
     }
 }
 
 extension DirectiveShapeTests {
     @Test func deadlinesTheReviewFound() {
         func due(_ sentence: String, _ date: String = "2024-12-20") -> (String?, String?) {
-            let d = DeadlineFinder.first(in: Array(sentence.unicodeScalars))
+            let d = DeadlineFinder.standard.first(in: Array(sentence.unicodeScalars))
             return (d?.text, d?.normalized(speechDate: date))
         }
         #expect(due("2025年上半年前完成。") == ("2025年上半年前", "2025-06"))
@@ -224,5 +224,40 @@ extension DirectiveShapeTests {
         #expect(due("下月底前报送。") == ("下月底前", "2025-01"))
         // A long run of digits is no date, and no crash.
         #expect(due("账号12345678901234567890123456789012345678901234567890前").0 == nil)
+    }
+}
+
+/// The sentences a second reader of the rules found them wrong on.
+extension DirectiveShapeTests {
+    @Test(arguments: [
+        ("我要强调的是，各乡镇必须在6月底前完成排查。", true),    // the speaker's own 强调 frames nothing
+        ("需要指出的是，各村要把隐患台账建起来。", true),
+        ("总的来说，各部门要抓紧落实。", true),
+        ("各乡镇要 加强巡查。", true),                          // a stray space after the cue
+        ("\"各村要抓紧落实两个责任。", true),                    // an unpaired straight quote hides nothing
+        ("一是在解决群众急难愁盼问题上下功夫。", true),
+        ("只有这样，才会提高效率。", false),
+        ("重点项目进展顺利。", false),                          // 重点 modifies a noun here
+        ("有效投资持续扩大。", false),
+        ("家家户户都用上了自来水。", false),
+        ("这绝不是危言耸听。", false),
+        ("这个方案切实可行。", false),
+        ("市纪委通报了三起大案要案。", false),
+        ("部分群众参与度不高。", false),
+    ])
+    func sentencesTheReviewFound(_ sentence: String, _ isDirective: Bool) {
+        let leads = sentence.hasPrefix("一是")
+        #expect(verdict(sentence, leadsPoint: leads).isDirective == isDirective, "\(sentence): \(verdict(sentence, leadsPoint: leads).reasons)")
+    }
+
+    @Test func actorsTheReviewFound() {
+        #expect(verdict("前进村要加快改厕进度。").actor == "前进村")
+        #expect(verdict("后备干部要加强学习。").actor == "后备干部")
+        #expect(verdict("客车超员要从严查处。").actor == nil)
+        #expect(verdict("只有这样，才会提高效率。").actor == nil)
+        #expect(verdict("各部门要协同推进改革。").assignments.map(\.role) == [.responsible])
+        let two = verdict("县住建局要在6月底前完成排查，县交通局要在9月底前完成整改。")
+        #expect(two.assignments.map(\.actor) == ["县住建局", "县交通局"])
+        #expect(two.assignments.map { $0.deadline?.text } == ["6月底前", "9月底前"])
     }
 }

@@ -6,55 +6,31 @@
 struct ActorFinder: Sendable {
     typealias Text = [Unicode.Scalar]
     let lexicon: AnalysisLexicon
-    /// Words that end an actor's noun phrase when they follow it (see `followers`).
+    /// Words that end an actor's noun phrase when they follow it: `[actor-followers]`, action
+    /// verbs and adverbs, role words and cues.
     private let phraseEnders: [Text]
     /// Words an action opens with: a phrase that starts with one is no actor.
     private let actionOpeners: [Text]
     /// Cue words that no actor's name holds (必须, 一定要).
     private let cueWords: [Text]
     /// 牵头, 负责, 配合 …: the words that give a party its role.
-    private let roleWords: [Text]
+    let roleWords: [Text]
     /// The last characters of every head and actor word: a phrase ending in none of them is
     /// no actor, which settles most candidates at once.
     private let actorEndings: Set<Unicode.Scalar>
-    /// Words that join two actors: 林业站和各村.
-    static let joiners: [Text] = ["以及", "和", "及", "与"].map { Array($0.unicodeScalars) }
-    /// Prepositions that open an adverbial, never an actor's name.
-    static let prepositions: [Text] = ["由", "对", "在", "把", "将", "向", "从", "按照", "围绕", "根据", "通过", "如果", "由于", "为了"]
-        .map { Array($0.unicodeScalars) }
+    /// The deadline of each task.
+    let deadlines: DeadlineFinder
 
     init(lexicon: AnalysisLexicon) {
         self.lexicon = lexicon
-        phraseEnders = Self.followers + lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.roleLead + lexicon.roleResponsible
-            + lexicon.roleCooperate + lexicon.strong + lexicon.planCues + lexicon.commitment
-        actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.modal + lexicon.strong + lexicon.planCues
+        phraseEnders = lexicon.actorFollowers + lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.mannerAdverbs + lexicon.roleLead
+            + lexicon.roleResponsible + lexicon.roleCooperate + lexicon.strong + lexicon.planCues + lexicon.commitment
+        actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.mannerAdverbs + lexicon.modal + lexicon.strong + lexicon.planCues
         cueWords = lexicon.strong
         roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
         actorEndings = Set((lexicon.actorHeads + lexicon.actorWords).compactMap(\.last))
+        deadlines = DeadlineFinder(lexicon: lexicon)
     }
-
-    /// Words that end an actor's noun phrase when they follow it: prepositions and modals
-    /// (各村对……, 各区县于……, 县发改局要……). Action verbs and adverbs end it too.
-    static let followers: [Text] = [
-        "对", "在", "于", "把", "将", "向", "从", "按照", "会同", "联合", "通过", "以", "与", "要", "必须", "务必",
-        "一律", "都", "也", "还", "更", "要在", "就", "共同", "分别", "立即", "马上", "每",
-        "指导", "结合", "督促", "协调", "研究", "围绕", "立足", "根据", "依法", "迅速", "带头", "密切", "做到", "高度", "充分",
-    ].map { Array($0.unicodeScalars) }
-    /// Words that open a clause with a preposition or a condition: such a clause is never
-    /// the subject of a later one (针对重点企业，要……).
-    static let adverbialOpeners: [Text] = [
-        "对", "针对", "在", "按照", "围绕", "为", "根据", "从", "把", "将", "以", "通过", "结合", "随着",
-        "面对", "当", "如果", "一旦", "若", "凡是", "凡", "关于", "除", "经过", "由于", "因为", "为了", "截至",
-    ].map { Array($0.unicodeScalars) }
-    /// What ends a time or condition phrase that stands before an actor in its clause
-    /// (节假日期间各区县要……). Single characters that also end names (中 in 县中医院) are left out.
-    static let leadingTimeEndings: [Text] = ["期间", "以来", "之前", "以前", "之后", "以后", "原则上", "前", "后", "时"]
-        .map { Array($0.unicodeScalars) }
-    /// What ends a time or condition phrase (节假日期间，……; 发布预警后，……).
-    static let timeEndings: [Text] = ["期间", "以来", "之前", "以前", "之后", "以后", "前", "后", "时", "中", "底", "起", "内"]
-        .map { Array($0.unicodeScalars) }
-    /// What opens a time phrase after an actor (包村干部汛期期间……, 各区县于9月27日前……).
-    static let timeOpenings: [Text] = ["每", "在", "于", "从", "到", "自", "节", "汛"].map { Array($0.unicodeScalars) }
 
     // MARK: The primary actor
 
@@ -83,7 +59,7 @@ struct ActorFinder: Sendable {
         var parts = Self.listMembers(Array(actor.unicodeScalars))
         // 林业站和各村 are two parties when each half names one.
         parts = parts.flatMap { part -> [Text] in
-            for joiner in Self.joiners {
+            for joiner in lexicon.actorJoiners {
                 if let at = DirectiveClassifier.occurrences(of: joiner, in: part).first {
                     let halves = [Array(part[..<at]), Array(part[(at + joiner.count)...])]
                     if halves.allSatisfy(isActor) { return halves }
@@ -114,7 +90,7 @@ struct ActorFinder: Sendable {
             var end = clauses.first { $0 > start } ?? text.count
             while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].properties.isWhitespace { end -= 1 }
             let clause = Array(text[start..<end])
-            if Self.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
+            if lexicon.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
             // A clause that assigns a role (市应急管理局、市水利局参与) names its own parties.
             if roleWords.contains(where: { word in
                 DirectiveClassifier.occurrences(of: word, in: clause).contains { !DirectiveClassifier.insideWord($0, word, lexicon.notRole, clause) }
@@ -139,9 +115,7 @@ struct ActorFinder: Sendable {
         let roles: [(TaskRole, [Text])] = [(.lead, lexicon.roleLead), (.responsible, lexicon.roleResponsible), (.cooperate, lexicon.roleCooperate)]
         var taken = Set<Int>()
         func assign(_ actor: String, _ role: TaskRole, at position: Int, actionFrom: Int) {
-            let action = action(text, after: actionFrom)
-            let deadline = DeadlineFinder.first(in: Array(action.unicodeScalars)) ?? sentenceDeadline
-            found.append((position, Assignment(actor: actor, role: role, action: action, deadline: deadline)))
+            found.append((position, task(actor, role, actionFrom: actionFrom, in: text, sentenceDeadline: sentenceDeadline)))
         }
         for (role, words) in roles {
             for word in words {
@@ -184,6 +158,15 @@ struct ActorFinder: Sendable {
             assign(actor, .responsible, at: start + 1, actionFrom: after)
         }
         return found.sorted { $0.position < $1.position }.map(\.assignment)
+    }
+
+    /// One task: the actor in its role, the action from `actionFrom` on, and the first time
+    /// limit of that action — else the sentence's (县住建局要在6月底前排查，县交通局要在9月底前
+    /// 整改 gives each its own).
+    func task(_ actor: String, _ role: TaskRole, actionFrom: Int, in text: Text, sentenceDeadline: Deadline?) -> Assignment {
+        let action = action(text, after: actionFrom)
+        let deadline = deadlines.first(in: Array(action.unicodeScalars)) ?? sentenceDeadline
+        return Assignment(actor: actor, role: role, action: action, deadline: deadline)
     }
 
     /// What the assignment asks for: the rest of the sentence after the role word, without
@@ -253,17 +236,26 @@ struct ActorFinder: Sendable {
 
     /// A subject phrase reduced to the actor it names, or nil when it names none.
     func cleanActor(_ phrase: Text) -> String? {
-        var words = stripped(phrase)
+        // An actor stands next to its cue: of a long clause only the last 80 characters count.
+        var words = stripped(phrase.count > 80 ? Array(phrase.suffix(80)) : phrase)
         guard !words.isEmpty else { return nil }
-        // 节假日期间各区县 / 原则上县级领导: a time or condition phrase before the actor.
-        for k in 1..<words.count where Self.leadingTimeEndings.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: k - $0.count) }) {
-            if let actor = core(Array(words[k...])) { return actor }
+        // 节假日期间各区县 / 原则上县级领导: a time or condition phrase before the actor. A
+        // one-character ending (前, 后) is tried only when the whole phrase names no actor:
+        // 前进村, 后备干部 are names.
+        func afterTimePhrase(longEndingsOnly: Bool) -> String? {
+            for k in 1..<words.count where lexicon.leadingTimeEndings.contains(where: {
+                ($0.count > 1 || !longEndingsOnly) && DirectiveClassifier.hasPrefix($0, words, at: k - $0.count)
+            }) {
+                if let actor = core(Array(words[k...])) { return actor }
+            }
+            return nil
         }
+        if let actor = afterTimePhrase(longEndingsOnly: true) { return actor }
         for appositive in lexicon.actorAppositive {
             if let at = DirectiveClassifier.occurrences(of: appositive, in: words).first, at > 0 { words = Array(words[..<at]) }
         }
         if let lastDe = words.lastIndex(of: "的"), lastDe + 1 < words.count { words = Array(words[(lastDe + 1)...]) }
-        return core(words)
+        return core(words) ?? afterTimePhrase(longEndingsOnly: false)
     }
 
     /// The phrase without whitespace and without leading conjunctions and time words.
@@ -296,15 +288,15 @@ struct ActorFinder: Sendable {
         while changed, !rest.isEmpty {
             changed = false
             // 都, 还是, 至少 …, and manner adverbs (各分公司积极参与).
-            for word in lexicon.actorTrailing + lexicon.actionAdverbs {
+            for word in lexicon.actorTrailing + lexicon.actionAdverbs + lexicon.mannerAdverbs {
                 if Self.hasSuffix(word, rest) { rest.removeLast(word.count); changed = true }
                 if DirectiveClassifier.hasPrefix(word, rest, at: 0) { rest.removeFirst(word.count); changed = true }
             }
         }
         if rest.isEmpty { return true }
         guard rest.count <= 10 else { return false }
-        return Self.timeOpenings.contains { DirectiveClassifier.hasPrefix($0, rest, at: 0) }
-            || Self.timeEndings.contains { Self.hasSuffix($0, rest) }
+        return lexicon.timeOpenings.contains { DirectiveClassifier.hasPrefix($0, rest, at: 0) }
+            || lexicon.timeEndings.contains { Self.hasSuffix($0, rest) }
     }
 
     /// Whether a phrase names an actor by itself.
@@ -329,7 +321,7 @@ struct ActorFinder: Sendable {
         if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) || words.contains("是") { return false }
         // Nor is a prepositional phrase (对各级政府, 在农村) or one that holds a cue
         // (我们必须……坚持以经济建设为中心 ends in 中心, but orders).
-        if Self.prepositions.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
+        if lexicon.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
         if cueWords.contains(where: { !DirectiveClassifier.occurrences(of: $0, in: words).isEmpty }) { return false }
         return !lexicon.notActor.contains(where: endsWith)
     }

@@ -6,18 +6,29 @@ public struct AnalysisLexicon: Sendable {
     var strong: [Word] = []
     var modal: [Word] = []
     var notModal: [Word] = []
+    var notStrong: [Word] = []
     var clauseProhibitions: [Word] = []
     var actionVerbs: [Word] = []
     var actionAdverbs: [Word] = []
+    var mannerAdverbs: [Word] = []
     var nonActionOpeners: [Word] = []
     var reporting: [Word] = []
     var copulaExclusions: [Word] = []
     var review: [Word] = []
+    var reviewClauseEndings: [Word] = []
+    var planOpeners: [Word] = []
     var actorLeading: [Word] = []
     var actorTrailing: [Word] = []
     var actorAppositive: [Word] = []
     var actorHeads: [Word] = []
     var actorWords: [Word] = []
+    var notActor: [Word] = []
+    var actorFollowers: [Word] = []
+    var adverbialOpeners: [Word] = []
+    var actorJoiners: [Word] = []
+    var timeEndings: [Word] = []
+    var leadingTimeEndings: [Word] = []
+    var timeOpenings: [Word] = []
     var roleLead: [Word] = []
     var roleResponsible: [Word] = []
     var roleCooperate: [Word] = []
@@ -27,7 +38,6 @@ public struct AnalysisLexicon: Sendable {
     var copulaLike: [Word] = []
     var describingOpeners: [Word] = []
     var pastTime: [Word] = []
-    var planOpeners: [Word] = []
     var meeting: [Word] = []
     var purpose: [Word] = []
     var notVerbHao: [Word] = []
@@ -40,8 +50,7 @@ public struct AnalysisLexicon: Sendable {
     var problem: [Word] = []
     var done: [Word] = []
     var notDone: [Word] = []
-    var reviewClauseEndings: [Word] = []
-    var notActor: [Word] = []
+    var deadlineEvents: [Word] = []
     var formulations: [String] = []
 
     /// The lexicon shipped with speechq.
@@ -55,64 +64,71 @@ public struct AnalysisLexicon: Sendable {
 
     static let empty = AnalysisLexicon()
 
-    /// The names of the lists a lexicon file may contain.
-    public static let listNames = [
-        "strong", "modal", "not-modal", "clause-prohibitions", "action-verbs", "action-adverbs",
-        "clause-openers-not-action", "reporting", "copula-exclusions", "review", "actor-leading",
-        "actor-trailing", "actor-appositive", "actor-heads", "actor-words", "role-lead",
-        "role-responsible", "role-cooperate", "not-role", "plan-cues", "maxim", "copula-like", "describing-openers", "past-time", "plan-openers", "meeting", "purpose", "not-verb-hao", "request", "not-request",
-        "commitment", "not-commitment", "permission", "assessment-endings", "problem", "done",
-        "not-done", "review-clause-endings", "not-actor", "formulations",
+    /// Every word list a lexicon file may hold, by its name in the file: one declaration that
+    /// reading, adding and the error for an unknown list all use.
+    static let wordLists: [(name: String, keyPath: WritableKeyPath<AnalysisLexicon, [Word]> & Sendable)] = [
+        ("strong", \.strong),
+        ("modal", \.modal),
+        ("not-modal", \.notModal),
+        ("not-strong", \.notStrong),
+        ("clause-prohibitions", \.clauseProhibitions),
+        ("action-verbs", \.actionVerbs),
+        ("action-adverbs", \.actionAdverbs),
+        ("manner-adverbs", \.mannerAdverbs),
+        ("clause-openers-not-action", \.nonActionOpeners),
+        ("reporting", \.reporting),
+        ("copula-exclusions", \.copulaExclusions),
+        ("review", \.review),
+        ("review-clause-endings", \.reviewClauseEndings),
+        ("plan-openers", \.planOpeners),
+        ("actor-leading", \.actorLeading),
+        ("actor-trailing", \.actorTrailing),
+        ("actor-appositive", \.actorAppositive),
+        ("actor-heads", \.actorHeads),
+        ("actor-words", \.actorWords),
+        ("not-actor", \.notActor),
+        ("actor-followers", \.actorFollowers),
+        ("adverbial-openers", \.adverbialOpeners),
+        ("actor-joiners", \.actorJoiners),
+        ("time-endings", \.timeEndings),
+        ("leading-time-endings", \.leadingTimeEndings),
+        ("time-openings", \.timeOpenings),
+        ("role-lead", \.roleLead),
+        ("role-responsible", \.roleResponsible),
+        ("role-cooperate", \.roleCooperate),
+        ("not-role", \.notRole),
+        ("plan-cues", \.planCues),
+        ("maxim", \.maxim),
+        ("copula-like", \.copulaLike),
+        ("describing-openers", \.describingOpeners),
+        ("past-time", \.pastTime),
+        ("meeting", \.meeting),
+        ("purpose", \.purpose),
+        ("not-verb-hao", \.notVerbHao),
+        ("request", \.request),
+        ("not-request", \.notRequest),
+        ("commitment", \.commitment),
+        ("not-commitment", \.notCommitment),
+        ("permission", \.permission),
+        ("assessment-endings", \.assessmentEndings),
+        ("problem", \.problem),
+        ("done", \.done),
+        ("not-done", \.notDone),
+        ("deadline-events", \.deadlineEvents),
     ]
+
+    /// The names of the lists a lexicon file may contain.
+    public static let listNames = wordLists.map(\.name) + ["formulations"]
 
     /// This lexicon with the entries of another lexicon file added.
     public func adding(_ data: [UInt8]) -> AnalysisLexicon {
         let lists = WordLists(parsing: data)
         var copy = self
-        func add(_ keyPath: WritableKeyPath<AnalysisLexicon, [Word]>, _ name: String) {
+        for (name, keyPath) in Self.wordLists {
             copy[keyPath: keyPath] += lists.strings(name).map { Array($0.unicodeScalars) }
             // Longest first, so the longest matching word decides.
             copy[keyPath: keyPath].sort { $0.count > $1.count }
         }
-        add(\.strong, "strong")
-        add(\.modal, "modal")
-        add(\.notModal, "not-modal")
-        add(\.clauseProhibitions, "clause-prohibitions")
-        add(\.actionVerbs, "action-verbs")
-        add(\.actionAdverbs, "action-adverbs")
-        add(\.nonActionOpeners, "clause-openers-not-action")
-        add(\.reporting, "reporting")
-        add(\.copulaExclusions, "copula-exclusions")
-        add(\.review, "review")
-        add(\.actorLeading, "actor-leading")
-        add(\.actorTrailing, "actor-trailing")
-        add(\.actorAppositive, "actor-appositive")
-        add(\.actorHeads, "actor-heads")
-        add(\.actorWords, "actor-words")
-        add(\.roleLead, "role-lead")
-        add(\.roleResponsible, "role-responsible")
-        add(\.roleCooperate, "role-cooperate")
-        add(\.notRole, "not-role")
-        add(\.planCues, "plan-cues")
-        add(\.maxim, "maxim")
-        add(\.copulaLike, "copula-like")
-        add(\.describingOpeners, "describing-openers")
-        add(\.pastTime, "past-time")
-        add(\.planOpeners, "plan-openers")
-        add(\.meeting, "meeting")
-        add(\.purpose, "purpose")
-        add(\.notVerbHao, "not-verb-hao")
-        add(\.request, "request")
-        add(\.notRequest, "not-request")
-        add(\.commitment, "commitment")
-        add(\.notCommitment, "not-commitment")
-        add(\.permission, "permission")
-        add(\.assessmentEndings, "assessment-endings")
-        add(\.problem, "problem")
-        add(\.done, "done")
-        add(\.notDone, "not-done")
-        add(\.reviewClauseEndings, "review-clause-endings")
-        add(\.notActor, "not-actor")
         copy.formulations += lists.strings("formulations")
         return copy
     }

@@ -47,17 +47,23 @@ public struct Deadline: Sendable, Equatable {
 
 /// Finds the first deadline in a sentence. Works on the sentence's scalars, as the
 /// classifier does.
-enum DeadlineFinder {
+struct DeadlineFinder: Sendable {
     typealias Text = [Unicode.Scalar]
 
-    /// Events a task may be due before: 汛期前, 春节前, 开学前. Longest first.
-    static let events: [Text] = [
-        "主汛期", "汛期", "入汛", "汛", "春节", "国庆节", "国庆", "元旦", "中秋节", "中秋", "五一", "端午节", "端午", "清明节", "清明", "元宵节",
-        "秋收", "麦收", "三夏", "开学", "雨季", "冬季", "供暖", "年", "本月底", "月底", "本周", "节",
-    ].map { Array($0.unicodeScalars) }.sorted { $0.count > $1.count }
+    /// Events a task may be due before: 汛期前, 春节前, 开学前 (`[deadline-events]`). Longest first.
+    let events: [Text]
     /// The characters other than numerals that can open a deadline: 年内, 今年, 明年, 本年,
-    /// 上半年, 半年, 第三季度, 每月, and the first character of each event.
-    static let starters: Set<Unicode.Scalar> = Set(["年", "今", "明", "本", "上", "半", "第", "每"] + events.compactMap(\.first))
+    /// 上半年, 半年, 第三季度, 每月, 下月底, and the first character of each event.
+    let starters: Set<Unicode.Scalar>
+
+    init(lexicon: AnalysisLexicon) {
+        events = lexicon.deadlineEvents
+        starters = Set(["年", "今", "明", "本", "上", "半", "第", "每", "下"] + events.compactMap(\.first))
+    }
+
+    /// The finder over the shipped lexicon.
+    static let standard = DeadlineFinder(lexicon: .standard)
+
     /// What may follow 前 in a deadline without making another word (前期, 前列, 前置).
     static let notAfterQian: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "途", "面", "往", "进", "后", "置", "线", "端", "移"]
     /// What makes 节 part of another word (环节前, 季节前): then 节前 is no deadline.
@@ -65,16 +71,16 @@ enum DeadlineFinder {
     /// Words that end a deadline: 前, 之前, 以前, 为止, 止.
     static let limitWords: [Text] = ["之前", "以前", "为止", "前", "止"].map { Array($0.unicodeScalars) }
 
-    static func first(in text: Text) -> Deadline? {
+    func first(in text: Text) -> Deadline? {
         var i = 0
         while i < text.count {
             // Most characters cannot open a deadline; test the forms only where one can.
             // …and no form starts inside a number: a long run of digits is passed over once.
-            guard isNumeral(text[i]) || starters.contains(text[i]), i == 0 || !(isNumeral(text[i]) && isNumeral(text[i - 1])) else {
+            guard Self.isNumeral(text[i]) || starters.contains(text[i]), i == 0 || !(Self.isNumeral(text[i]) && Self.isNumeral(text[i - 1])) else {
                 i += 1
                 continue
             }
-            if let found = dated(text, at: i) ?? yearly(text, at: i) ?? quarterly(text, at: i) ?? event(text, at: i) ?? duration(text, at: i) {
+            if let found = Self.dated(text, at: i) ?? Self.yearly(text, at: i) ?? Self.quarterly(text, at: i) ?? event(text, at: i) ?? Self.duration(text, at: i) {
                 return found
             }
             i += 1
@@ -195,16 +201,16 @@ enum DeadlineFinder {
     }
 
     /// 汛期前, 春节前, 节前, 本月底前.
-    private static func event(_ text: Text, at start: Int) -> Deadline? {
-        for word in events where has(word, text, at: start) {
+    private func event(_ text: Text, at start: Int) -> Deadline? {
+        for word in events where Self.has(word, text, at: start) {
             let end = start + word.count
-            guard let after = limit(text, at: end) else { continue }
+            guard let after = Self.limit(text, at: end) else { continue }
             // 环节前期, 三年前: the word is part of a longer one.
             if start > 0, word.count == 1, text[start - 1].properties.isIdeographic,
-               (word == ["年"] ? !["在", "于", "到", "赶"].contains(text[start - 1]) : notBeforeJie.contains(text[start - 1])) { return nil }
-            if start > 0, isNumeral(text[start - 1]) { return nil }
+               (word == ["年"] ? !["在", "于", "到", "赶"].contains(text[start - 1]) : Self.notBeforeJie.contains(text[start - 1])) { return nil }
+            if start > 0, Self.isNumeral(text[start - 1]) { return nil }
             if word == Array("月底".unicodeScalars), start > 0, text[start - 1] == "每" || text[start - 1] == "下" {
-                // 每月底前 recurs and has no date; 下月底前 is the month after the speech's.
+                // 每月底前 recurs and Self.has no date; 下月底前 is the month after the speech's.
                 var deadline = Deadline(text: String(String.UnicodeScalarView(text[(start - 1)..<after])))
                 if text[start - 1] == "下" { deadline.monthsAfterSpeech = 1 }
                 return deadline

@@ -73,11 +73,13 @@ public struct DirectiveClassifier: Sendable {
     public func classify(_ sentence: String, leadsPoint: Bool, inReview: Bool) -> DirectiveVerdict {
         let text = Array(sentence.unicodeScalars)
         let quoted = Self.quotedMask(text)
-        let frame = firstOccurrence(of: lexicon.reporting, in: text, where: { !quoted[$0] })
+        let frame = firstOccurrence(of: lexicon.reporting, in: text, where: { !quoted[$0] && !speakersOwn($0, in: text) })
         func counts(_ i: Int) -> Bool { !quoted[i] && (frame.map { i < $0.index } ?? true) }
         let clauses = Self.clauseStarts(text)
-        let deadline = DeadlineFinder.first(in: text)
+        let deadline = actors.deadlines.first(in: text)
         var reasons: [String] = []
+        // 上个月市创建办开展暗访 reports the past: no clause of it orders by its shape.
+        let aboutThePast = lexicon.pastTime.contains { !Self.occurrences(of: $0, in: text).isEmpty }
 
         // 2. A review of past work that reports what was done orders nothing now.
         if inReview, reportsDone(text, quoted: quoted) {
@@ -96,7 +98,8 @@ public struct DirectiveClassifier: Sendable {
                 return
             }
             // 态度坚决，措施具体; 马虎不得。: a cue that ends its clause is a predicate, no order.
-            let after = cue.index + cue.word.count
+            var after = cue.index + cue.word.count
+            while after < text.count, text[after].properties.isWhitespace { after += 1 }  // 各乡镇要 加强巡查
             if cue.actor == nil, after < text.count, Self.isClauseDelimiter(text[after]) || SentenceEnd.isClosing(text[after]) {
                 if !reasons.contains("predicate \(Self.string(cue.word))") { reasons.append("predicate \(Self.string(cue.word))") }
                 return
@@ -113,13 +116,15 @@ public struct DirectiveClassifier: Sendable {
             if !reasons.contains(reason) { reasons.append(reason) }
         }
         for word in lexicon.strong {
-            for i in Self.occurrences(of: word, in: text) where !Self.insideWord(i, word, lexicon.strong, text) {
+            for i in Self.occurrences(of: word, in: text)
+            where !Self.insideWord(i, word, lexicon.strong, text) && !Self.insideWord(i, word, lexicon.notStrong, text) {
                 consider(Cue(index: i, word: word), "marker \(Self.string(word))")
             }
         }
         if !inReview {
             for word in lexicon.planCues {
-                for i in Self.occurrences(of: word, in: text) where !Self.insideWord(i, word, lexicon.strong, text) {
+                for i in Self.occurrences(of: word, in: text)
+                where !Self.insideWord(i, word, lexicon.strong, text) && !Self.insideWord(i, word, lexicon.notStrong, text) {
                     consider(Cue(index: i, word: word), "marker \(Self.string(word))")
                 }
             }
@@ -165,9 +170,9 @@ public struct DirectiveClassifier: Sendable {
                 guard let (name, role) = actors.actor(of: cue, in: text, clauses: clauses) else { continue }
                 named.append((name, role))
                 // 发展改革和统计局、住建局要… assigns the work to each of them.
-                let action = actors.action(text, after: cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0))
+                let actionFrom = cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0)
                 for one in actors.members(of: name) where !tasks.contains(where: { $0.actor == one }) {
-                    tasks.append(Assignment(actor: one, role: role, action: action, deadline: deadline))
+                    tasks.append(actors.task(one, role, actionFrom: actionFrom, in: text, sentenceDeadline: deadline))
                 }
             }
             // 县委办、县政府办要牵头: co-leads are the actor together.
@@ -175,11 +180,17 @@ public struct DirectiveClassifier: Sendable {
             let lead = leads.isEmpty ? nil : (leads.joined(separator: "、"), TaskRole.lead)
             // A later clause that opens with an actor and an action is that actor's order
             // too: 安全环保部要修订预案，各分公司每半年至少组织一次演练.
-            let aboutThePast = lexicon.pastTime.contains { !Self.occurrences(of: $0, in: text).isEmpty }
-            for start in clauses.dropFirst() where counts(start) && !aboutThePast && !cues.contains(where: { $0.index >= start && $0.index < (clauses.first { $0 > start } ?? text.count) }) {
+            var clausesWithCues = Set<Int>()
+            var nextCue = 0
+            for (k, start) in clauses.enumerated() {
+                let end = k + 1 < clauses.count ? clauses[k + 1] : text.count
+                while nextCue < cues.count, cues[nextCue].index < start { nextCue += 1 }
+                if nextCue < cues.count, cues[nextCue].index < end { clausesWithCues.insert(start) }
+            }
+            for start in clauses.dropFirst() where counts(start) && !aboutThePast && !clausesWithCues.contains(start) {
                 guard let (actor, _) = actorThenAction(text, at: start) else { continue }
                 for one in actors.members(of: actor) where !tasks.contains(where: { $0.actor == one }) {
-                    tasks.append(Assignment(actor: one, role: .responsible, action: actors.action(text, after: start + actor.unicodeScalars.count), deadline: deadline))
+                    tasks.append(actors.task(one, .responsible, actionFrom: start + actor.unicodeScalars.count, in: text, sentenceDeadline: deadline))
                 }
             }
             // Without a lead or a cue's actor, the parties of the first assignment together
@@ -205,8 +216,6 @@ public struct DirectiveClassifier: Sendable {
         // 4. Clauses that open with an action verb or adverb, or with an actor and then one
         // (各乡镇党委每年至少召开一次警示教育大会).
         var weak: (reason: String, clause: Int, actor: String?)?
-        // 上个月市创建办开展暗访 reports the past: no clause of it orders by its shape.
-        let aboutThePast = lexicon.pastTime.contains { !Self.occurrences(of: $0, in: text).isEmpty }
         for start in clauses where counts(start) && weak == nil {
             if let opening = actionOpening(text, at: start) {
                 weak = (opening, start, nil)
@@ -237,7 +246,7 @@ public struct DirectiveClassifier: Sendable {
             return .not(reasons + [weak.reason, "assessment \(ending)"])
         }
         let tasks = weak.actor.map { actor in
-            actors.members(of: actor).map { Assignment(actor: $0, role: .responsible, action: actors.action(text, after: weak.clause + actor.unicodeScalars.count), deadline: deadline) }
+            actors.members(of: actor).map { actors.task($0, .responsible, actionFrom: weak.clause + actor.unicodeScalars.count, in: text, sentenceDeadline: deadline) }
         } ?? []
         return DirectiveVerdict(isDirective: true, reasons: reasons + weak.reason.components(separatedBy: "; "), actor: weak.actor, role: weak.actor.map { _ in .responsible },
                                 assignments: tasks, deadline: deadline)
@@ -261,6 +270,15 @@ public struct DirectiveClassifier: Sendable {
     }
 
     static let ensure: Text = Array("确保".unicodeScalars)
+
+    /// A reporting word that frames the speaker's own words, not someone else's: 我要强调，……,
+    /// 需要指出的是，……, 总的来说，…….
+    private func speakersOwn(_ i: Int, in text: Text) -> Bool {
+        if text[max(0, i - 3)..<i].contains("我") { return true }
+        let word = lexicon.reporting.first { Self.hasPrefix($0, text, at: i) } ?? []
+        if Self.hasPrefix(["的", "是"], text, at: i + word.count) { return true }
+        return i > 0 && text[i - 1] == "来"
+    }
 
     /// A cue inside an attribute of a copula's complement orders nothing: 粮食安全……是我县
     /// 必须扛起的政治责任 — 是 before the cue and 的 after it, in the same clause.
@@ -324,13 +342,9 @@ public struct DirectiveClassifier: Sendable {
 
     /// Whether a clause in the sentence reports a completed act: 开展了, 已经.
     private func reportsDone(_ text: Text, quoted: [Bool]) -> Bool {
-        for word in lexicon.done {
-            for i in Self.occurrences(of: word, in: text) where !quoted[i] && !Self.insideWord(i, word, lexicon.notDone, text) {
-                // 了 closes a verb phrase; a sentence-final 了 after 到位 is just as past.
-                return true
-            }
+        lexicon.done.contains { word in
+            Self.occurrences(of: word, in: text).contains { !quoted[$0] && !Self.insideWord($0, word, lexicon.notDone, text) }
         }
-        return false
     }
 
     /// A sentence ending that judges what comes before it: 任务艰巨、责任重大.
@@ -346,8 +360,10 @@ public struct DirectiveClassifier: Sendable {
         if lexicon.nonActionOpeners.contains(where: { Self.hasPrefix($0, text, at: start) }) { return nil }
         var i = start
         var adverb: Text?
-        while let word = mannerAdverb(text, at: i) {
+        var standsAlone = false
+        while let (word, alone) = adverbOfManner(text, at: i) {
             adverb = adverb ?? word
+            standsAlone = standsAlone || alone
             i += word.count
         }
         // 用好, 管好, 当好 …: a verb of doing well, by its shape.
@@ -357,22 +373,27 @@ public struct DirectiveClassifier: Sendable {
             // 稳妥推进: the manner adverb is named with its verb.
             return adverb.map { "adverb-first \(Self.string($0)) \(Self.string(verb))" } ?? "verb-first \(Self.string(verb))"
         }
-        if let adverb, !completed(text, i) {
+        // 切实把……, 进一步加大……: these adverbs order on their own; 重点, 有效, 扎扎实实 before a
+        // word that is no known verb modify a noun (重点项目进展顺利).
+        if let adverb, standsAlone, !completed(text, i) {
             return "adverb-first \(Self.string(adverb))"
         }
         return nil
     }
 
-    /// A manner adverb at `i`: one of `[action-adverbs]`, a word ending in 地 (认真地), or a
-    /// reduplicated AABB word (扎扎实实).
-    private func mannerAdverb(_ text: Text, at i: Int) -> Text? {
-        if let word = lexicon.actionAdverbs.first(where: { Self.hasPrefix($0, text, at: i) }) {
-            if i + word.count < text.count, text[i + word.count] == "地" { return Array(text[i...(i + word.count)]) }
-            return word
+    /// An adverb of manner at `i`, and whether it orders without a verb after it: one of
+    /// `[action-adverbs]` (it does), one of `[manner-adverbs]`, a word ending in 地 (认真地) or a
+    /// reduplicated AABB word (扎扎实实) (they need a verb).
+    private func adverbOfManner(_ text: Text, at i: Int) -> (Text, Bool)? {
+        for (words, alone) in [(lexicon.actionAdverbs, true), (lexicon.mannerAdverbs, false)] {
+            if let word = words.first(where: { Self.hasPrefix($0, text, at: i) }) {
+                if i + word.count < text.count, text[i + word.count] == "地" { return (Array(text[i...(i + word.count)]), false) }
+                return (word, alone)
+            }
         }
         if i + 3 < text.count, text[i] == text[i + 1], text[i + 2] == text[i + 3], text[i] != text[i + 2],
            text[i...(i + 3)].allSatisfy({ $0.properties.isIdeographic }) {
-            return Array(text[i...(i + 3)])
+            return (Array(text[i...(i + 3)]), false)
         }
         return nil
     }
@@ -405,10 +426,6 @@ public struct DirectiveClassifier: Sendable {
         return (0...(text.count - word.count)).filter { hasPrefix(word, text, at: $0) }
     }
 
-    static func firstIndex(of word: String, in text: Text) -> Int? {
-        occurrences(of: Array(word.unicodeScalars), in: text).first
-    }
-
     func firstOccurrence(of words: [Text], in text: Text, where allowed: (Int) -> Bool) -> (index: Int, word: Text)? {
         var best: (index: Int, word: Text)?
         for word in words {
@@ -438,16 +455,19 @@ public struct DirectiveClassifier: Sendable {
         }.filter { $0 < text.count }
     }
 
-    /// True for scalars inside “…”, 「…」, 『…』 or paired straight quotes.
+    /// True for scalars inside “…”, 「…」, 『…』 or paired straight quotes. An unpaired last
+    /// straight quote opens nothing: it does not mark the rest of the sentence as quoted.
     static func quotedMask(_ text: Text) -> [Bool] {
         var mask = [Bool](repeating: false, count: text.count)
         var depth = 0
         var straight = false
+        let straightQuotes = text.indices.filter { text[$0] == "\"" }
+        let unpaired = straightQuotes.count % 2 == 1 ? straightQuotes.last : nil
         for (i, c) in text.enumerated() {
             switch c {
             case "“", "「", "『": depth += 1
             case "”", "」", "』": depth = max(0, depth - 1)
-            case "\"": straight.toggle()
+            case "\"" where i != unpaired: straight.toggle()
             default: mask[i] = depth > 0 || straight
             }
         }
