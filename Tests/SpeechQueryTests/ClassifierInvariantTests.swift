@@ -35,3 +35,16 @@ struct ClassifierInvariantTests {
         }
     }
 }
+
+extension ClassifierInvariantTests {
+    /// Sentences without an end — thousands of clauses, or tens of thousands of characters
+    /// with no punctuation — classify in one pass: actors are looked for near their cue only.
+    /// (Before that limit the first of these took minutes.)
+    @Test func hugeSentencesDoNotHang() {
+        let classifier = DirectiveClassifier()
+        let manyClauses = Array(repeating: "要做", count: 8_000).joined(separator: "，") + "。"
+        #expect(classifier.classify(manyClauses, leadsPoint: false, inReview: false).isDirective)
+        let noPunctuation = String(repeating: "各村要加强", count: 2_000) + "。"
+        #expect(classifier.classify(noPunctuation, leadsPoint: false, inReview: false).actor == "各村")
+    }
+}

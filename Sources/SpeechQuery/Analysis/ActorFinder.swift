@@ -20,6 +20,11 @@ struct ActorFinder: Sendable {
     private let actorEndings: Set<Unicode.Scalar>
     /// The deadline of each task.
     let deadlines: DeadlineFinder
+    /// How far before its cue an actor may begin, in characters: an actor stands next to its
+    /// cue, and a limit keeps a long sentence without punctuation linear.
+    static let reach = 80
+    /// How many clauses back an earlier clause may name the actor.
+    static let clausesBack = 4
 
     init(lexicon: AnalysisLexicon) {
         self.lexicon = lexicon
@@ -44,8 +49,8 @@ struct ActorFinder: Sendable {
         func follows(_ words: [Text]) -> Bool { words.contains { DirectiveClassifier.hasPrefix($0, text, at: after) } }
         let role: TaskRole = follows(lexicon.roleLead) ? .lead : follows(lexicon.roleCooperate) ? .cooperate : .responsible
         if let actor = cue.actor { return (actor, role) }
-        let start = clauses.last { $0 <= cue.index } ?? 0
-        let subject = Array(text[start..<cue.index])
+        let start = DirectiveClassifier.clauseStart(containing: cue.index, in: clauses)
+        let subject = Array(text[max(start, cue.index - Self.reach)..<cue.index])
         if let actor = cleanActor(subject) { return (actor, role) }
         if isDismissible(stripped(subject)), let actor = earlierActor(text, before: start, clauses: clauses) {
             return (actor, role)
@@ -86,8 +91,11 @@ struct ActorFinder: Sendable {
     /// 行业主管部门，对……，要……) or that opens with an actor and goes on with its own verb
     /// (各村通过上门等方式逐户通知，决不能……). Prepositional and time clauses are skipped.
     func earlierActor(_ text: Text, before clauseStart: Int, clauses: [Int]) -> String? {
-        for start in clauses.reversed() where start < clauseStart {
-            var end = clauses.first { $0 > start } ?? text.count
+        // The subject of a clause is stated at most a few clauses before it; looking no
+        // further keeps a sentence of thousands of clauses linear.
+        let here = DirectiveClassifier.clausesUpTo(clauseStart - 1, in: clauses)
+        for start in clauses[max(0, here - Self.clausesBack)..<here].reversed() {
+            var end = DirectiveClassifier.clauseEnd(startingAt: start, in: clauses, count: text.count)
             while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].properties.isWhitespace { end -= 1 }
             let clause = Array(text[start..<end])
             if lexicon.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
@@ -123,7 +131,7 @@ struct ActorFinder: Sendable {
                 where counts(i) && !taken.contains(i) && !DirectiveClassifier.insideWord(i, word, lexicon.notRole, text) {
                     // The subject runs back to the clause's start or 由; 、 joins several actors.
                     var start = i
-                    while start > 0, !DirectiveClassifier.isClauseDelimiter(text[start - 1]), text[start - 1] != "由" { start -= 1 }
+                    while start > max(0, i - Self.reach), !DirectiveClassifier.isClauseDelimiter(text[start - 1]), text[start - 1] != "由" { start -= 1 }
                     let subject = Array(text[start..<i])
                     var position = start
                     var any = false
@@ -236,8 +244,7 @@ struct ActorFinder: Sendable {
 
     /// A subject phrase reduced to the actor it names, or nil when it names none.
     func cleanActor(_ phrase: Text) -> String? {
-        // An actor stands next to its cue: of a long clause only the last 80 characters count.
-        var words = stripped(phrase.count > 80 ? Array(phrase.suffix(80)) : phrase)
+        var words = stripped(phrase.count > Self.reach ? Array(phrase.suffix(Self.reach)) : phrase)
         guard !words.isEmpty else { return nil }
         // 节假日期间各区县 / 原则上县级领导: a time or condition phrase before the actor. A
         // one-character ending (前, 后) is tried only when the whole phrase names no actor:

@@ -232,7 +232,7 @@ public struct DirectiveClassifier: Sendable {
             return .not(reasons + [weak.reason, "describes \(Self.string(some))…"])
         }
         // Leave granted up to the opening clause (可以, 允许, 鼓励) is no order.
-        let clauseEnd = clauses.first { $0 > weak.clause } ?? text.count
+        let clauseEnd = Self.clauseEnd(startingAt: weak.clause, in: clauses, count: text.count)
         if let permission = firstOccurrence(of: lexicon.permission, in: text, where: { $0 < clauseEnd && !quoted[$0] }) {
             return .not(reasons + [weak.reason, "permission \(Self.string(permission.word))"])
         }
@@ -283,9 +283,11 @@ public struct DirectiveClassifier: Sendable {
     /// A cue inside an attribute of a copula's complement orders nothing: 粮食安全……是我县
     /// 必须扛起的政治责任 — 是 before the cue and 的 after it, in the same clause.
     private func attributive(_ cue: Cue, in text: Text, clauses: [Int]) -> Bool {
-        let start = clauses.last { $0 <= cue.index } ?? 0
+        // Within an actor's reach on either side, so a long sentence stays linear.
+        let start = max(Self.clauseStart(containing: cue.index, in: clauses), cue.index - ActorFinder.reach)
         var end = cue.index
-        while end < text.count, !Self.isClauseDelimiter(text[end]), !SentenceEnd.isClosing(text[end]) { end += 1 }
+        let limit = min(text.count, cue.index + ActorFinder.reach)
+        while end < limit, !Self.isClauseDelimiter(text[end]), !SentenceEnd.isClosing(text[end]) { end += 1 }
         let after = min(end, cue.index + cue.word.count)
         guard text[after..<end].contains("的") else { return false }
         let before = Array(text[start..<cue.index])
@@ -332,8 +334,8 @@ public struct DirectiveClassifier: Sendable {
         var cues: [Cue] = []
         for word in lexicon.commitment {
             for i in Self.occurrences(of: word, in: text) where !Self.insideWord(i, word, lexicon.notCommitment, text) {
-                let start = clauses.last { $0 <= i } ?? 0
-                guard i > start, let actor = actors.cleanActor(Array(text[start..<i])) else { continue }
+                let start = Self.clauseStart(containing: i, in: clauses)
+                guard i > start, let actor = actors.cleanActor(Array(text[max(start, i - ActorFinder.reach)..<i])) else { continue }
                 cues.append(Cue(index: i, word: word, actor: actor))
             }
         }
@@ -439,6 +441,28 @@ public struct DirectiveClassifier: Sendable {
         case "，", ",", "；", ";", "：", ":": true
         default: false
         }
+    }
+
+    /// How many clause starts are at or before `index` (clauses are in text order: binary search).
+    static func clausesUpTo(_ index: Int, in clauses: [Int]) -> Int {
+        var low = 0, high = clauses.count
+        while low < high {
+            let mid = (low + high) / 2
+            if clauses[mid] <= index { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The start of the clause that holds `index`.
+    static func clauseStart(containing index: Int, in clauses: [Int]) -> Int {
+        let k = clausesUpTo(index, in: clauses)
+        return k > 0 ? clauses[k - 1] : 0
+    }
+
+    /// Where the clause that starts at `start` ends: the next clause's start, or the sentence's end.
+    static func clauseEnd(startingAt start: Int, in clauses: [Int], count: Int) -> Int {
+        let k = clausesUpTo(start, in: clauses)
+        return k < clauses.count ? clauses[k] : count
     }
 
     /// The start of each clause: the sentence start and the places after ，,；;：:.
