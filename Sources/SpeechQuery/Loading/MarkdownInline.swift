@@ -186,11 +186,14 @@ private struct InlineLexer {
     }
 
     /// `[label](destination)` starting at the `[` at `index`: the label and the index past `)`.
+    /// As in CommonMark, a label is at most 999 characters; a destination here at most 2,000
+    /// bytes. The bounds keep a paragraph of unmatched brackets linear.
     func link(at index: Int, end: Int) -> (label: Range<Int>, end: Int)? {
         var depth = 0
         var i = index
         var labelEnd: Int?
-        while i < end, labelEnd == nil {
+        let labelLimit = min(end, index + 1 + 999 * 4)
+        while i < labelLimit, labelEnd == nil {
             switch raw[i] {
             case Self.backslash: i += 1
             case Self.openBracket: depth += 1
@@ -204,7 +207,8 @@ private struct InlineLexer {
         guard let labelEnd, labelEnd + 1 < end, raw[labelEnd + 1] == Self.openParen else { return nil }
         var parens = 0
         i = labelEnd + 1
-        while i < end {
+        let destinationLimit = min(end, labelEnd + 1 + 2_000)
+        while i < destinationLimit {
             switch raw[i] {
             case Self.backslash: i += 1
             case Self.openParen: parens += 1
