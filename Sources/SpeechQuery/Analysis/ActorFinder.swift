@@ -3,7 +3,7 @@
 ///
 /// An actor is a noun phrase that is one of `[actor-words]` (我们, 全县上下) or ends in one
 /// of `[actor-heads]` (局, 委, 部门, 队, 书记) — but not in one of `[not-actor]` (厕所, 大局).
-struct ActorFinder: Sendable {
+final class ActorFinder: Sendable {
     typealias Text = [Unicode.Scalar]
     let lexicon: AnalysisLexicon
     /// Words that end an actor's noun phrase when they follow it: `[actor-followers]`, action
@@ -20,6 +20,9 @@ struct ActorFinder: Sendable {
     private let actorEndings: Set<Unicode.Scalar>
     /// The deadline of each task.
     let deadlines: DeadlineFinder
+    /// What may stand between an actor and its verb without naming anyone: `[actor-trailing]`
+    /// and adverbs.
+    private let dismissibleWords: [Text]
     /// How far before its cue an actor may begin, in characters: an actor stands next to its
     /// cue, and a limit keeps a long sentence without punctuation linear.
     static let reach = 80
@@ -35,6 +38,7 @@ struct ActorFinder: Sendable {
         roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
         actorEndings = Set((lexicon.actorHeads + lexicon.actorWords).compactMap(\.last))
         deadlines = DeadlineFinder(lexicon: lexicon)
+        dismissibleWords = lexicon.actorTrailing + lexicon.actionAdverbs + lexicon.mannerAdverbs
     }
 
     // MARK: The primary actor
@@ -217,6 +221,12 @@ struct ActorFinder: Sendable {
         var end = index + 2
         var longest: Text?
         while end <= min(text.count, index + 20) {
+            // Only a phrase that ends like an actor (or in a parenthesis) is worth a look.
+            let last = text[end - 1]
+            guard actorEndings.contains(last) || last == "）" || last == ")" else {
+                end += 1
+                continue
+            }
             let candidate = Array(text[index..<end])
             if isActor(candidate) {
                 if endsNounPhrase(text, at: end) {
@@ -295,7 +305,7 @@ struct ActorFinder: Sendable {
         while changed, !rest.isEmpty {
             changed = false
             // 都, 还是, 至少 …, and manner adverbs (各分公司积极参与).
-            for word in lexicon.actorTrailing + lexicon.actionAdverbs + lexicon.mannerAdverbs {
+            for word in dismissibleWords {
                 if Self.hasSuffix(word, rest) { rest.removeLast(word.count); changed = true }
                 if DirectiveClassifier.hasPrefix(word, rest, at: 0) { rest.removeFirst(word.count); changed = true }
             }

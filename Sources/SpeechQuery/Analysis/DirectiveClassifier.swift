@@ -51,7 +51,7 @@ public struct DirectiveVerdict: Sendable, Equatable {
 ///    X地, AABB) then a verb, makes a directive — not after 了/过, not a permission
 ///    (鼓励, 允许, 可以), and not in an assessment: the copula 是, or an ending that judges
 ///    (任务艰巨, 意义重大).
-public struct DirectiveClassifier: Sendable {
+public final class DirectiveClassifier: Sendable {
     public let lexicon: AnalysisLexicon
     let actors: ActorFinder
 
@@ -261,7 +261,7 @@ public struct DirectiveClassifier: Sendable {
         let afterActor = start + actor.unicodeScalars.count
         var i = afterActor
         while i <= min(text.count, afterActor + 8) {
-            if actors.isDismissible(Array(text[afterActor..<i])), let opening = actionOpening(text, at: i) {
+            if let opening = actionOpening(text, at: i), actors.isDismissible(Array(text[afterActor..<i])) {
                 return (actor, opening)
             }
             i += 1
@@ -424,8 +424,17 @@ public struct DirectiveClassifier: Sendable {
     }
 
     static func occurrences(of word: Text, in text: Text) -> [Int] {
-        guard !word.isEmpty, word.count <= text.count else { return [] }
-        return (0...(text.count - word.count)).filter { hasPrefix(word, text, at: $0) }
+        guard let first = word.first, word.count <= text.count else { return [] }
+        // Compare the first scalar before the word: most positions fail there, and an empty
+        // result allocates nothing.
+        var found: [Int] = []
+        var i = 0
+        let last = text.count - word.count
+        while i <= last {
+            if text[i] == first, hasPrefix(word, text, at: i) { found.append(i) }
+            i += 1
+        }
+        return found
     }
 
     func firstOccurrence(of words: [Text], in text: Text, where allowed: (Int) -> Bool) -> (index: Int, word: Text)? {
