@@ -28,3 +28,20 @@ let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.att
 let megabytes = Double(totalBytes * rounds) / 1_000_000
 print(String(format: "outline: %d documents, %.2f MB, %d rounds, %.1f MB/s, %d sentences per round",
              loaded.sources.count, Double(totalBytes) / 1_000_000, rounds, megabytes / seconds, sentences / rounds))
+
+// The analysis over the same text: a directive verdict, actors, tasks and deadlines for every
+// body sentence (the work behind `count directives` and `tasks`).
+let documents = loaded.sources.map { Document($0, parser: parser) }
+let classifier = DirectiveClassifier()
+var directives = 0
+var analysisRounds = 0
+let analysisElapsed = clock.measure {
+    let start = ContinuousClock.now
+    while analysisRounds < 3 || ContinuousClock.now - start < .milliseconds(500) {
+        for document in documents { directives += DocumentAnalysis(document, classifier: classifier).verdicts.filter(\.isDirective).count }
+        analysisRounds += 1
+    }
+}
+let analysisSeconds = Double(analysisElapsed.components.seconds) + Double(analysisElapsed.components.attoseconds) / 1e18
+print(String(format: "analysis: %d rounds, %.1f MB/s, %d directives per round",
+             analysisRounds, Double(totalBytes * analysisRounds) / 1_000_000 / analysisSeconds, directives / analysisRounds))
