@@ -4,12 +4,6 @@ import Testing
 
 @Suite("Directive rules on team-written sentences")
 struct DirectiveRuleTests {
-    let classifier = DirectiveClassifier()
-
-    func verdict(_ sentence: String, leadsPoint: Bool = false, inReview: Bool = false) -> DirectiveVerdict {
-        classifier.classify(sentence, leadsPoint: leadsPoint, inReview: inReview)
-    }
-
     @Test(arguments: [
         "各乡镇要把播种面积落实到村。",                 // modal 要
         "我们必须清醒地看到困难。",                     // 必须

@@ -5,12 +5,6 @@ import Testing
 /// the team wrote.
 @Suite("Directive cues, vetoes, actors and deadlines")
 struct DirectiveShapeTests {
-    let classifier = DirectiveClassifier()
-
-    func verdict(_ sentence: String, leadsPoint: Bool = false, inReview: Bool = false) -> DirectiveVerdict {
-        classifier.classify(sentence, leadsPoint: leadsPoint, inReview: inReview)
-    }
-
     @Test(arguments: [
         ("请各乡镇于6月底前上报项目清单。", "request 请", "各乡镇"),
         ("希望大家以时不我待的紧迫感抓好落实。", "request 希望", "大家"),

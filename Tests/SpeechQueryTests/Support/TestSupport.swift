@@ -79,3 +79,10 @@ func loadDocument(_ path: String) throws -> Document {
 extension Document {
     var sentenceTexts: [String] { outline.sentences.map { text($0.range) } }
 }
+
+/// The shipped classifier's verdict on one sentence.
+func verdict(_ sentence: String, leadsPoint: Bool = false, inReview: Bool = false) -> DirectiveVerdict {
+    standardClassifier.classify(sentence, leadsPoint: leadsPoint, inReview: inReview)
+}
+
+private let standardClassifier = DirectiveClassifier()
