@@ -36,21 +36,21 @@ public struct DirectiveVerdict: Sendable, Equatable {
 }
 
 /// Classifies body sentences as directives — sentences that instruct, require, request or
-/// exhort someone to act or refrain — by rules a linguist can read (docs/analysis.md):
+/// exhort someone to act or refrain — by rules a linguist can read (docs/analysis.md, whose
+/// numbering the comments below follow):
 ///
-/// 1. A strong cue makes a directive: the modal 要 (outside 主要, 重要, 需要 …), 必须, 务必,
-///    一律, 决不能, 力争, 切实 …, a clause opening with 不能 (outside a maxim 宁可…不可…),
-///    确保 opening a later clause, a request 请X / 希望X / 让我们, a commitment X将…
-///    of a named actor, or an assignment 由X牵头 / X负责 / X配合 / 由X + verb — unless it
-///    stands inside a quotation or after a reporting word (命令, 意味着, 指出, 讲，…).
-/// 2. In a review of past work, a sentence that reports what was done (了, 已经) is not a
-///    directive whatever its cues; otherwise only strong cues count there.
-/// 3. Otherwise a point's lead sentence is a directive, unless it names a problem
-///    (一是思想认识还不到位).
-/// 4. Otherwise a clause that opens with an action verb, or a manner adverb (稳妥, 有序 …,
-///    X地, AABB) then a verb, makes a directive — not after 了/过, not a permission
-///    (鼓励, 允许, 可以), and not in an assessment: the copula 是, or an ending that judges
-///    (任务艰巨, 意义重大).
+/// 1. In a review of past work, a sentence that reports what was done (了, 已经) is not a
+///    directive, whatever its cues.
+/// 2. A strong cue makes a directive: the modal 要, 必须, 务必, 决不能 …; outside a review
+///    一律, 力争, 切实 and 确保 opening a later clause; a clause opening with 不能 (not in a
+///    maxim); a request 请X / 希望X / 让我们; outside a review a commitment X将…; an assignment
+///    由X牵头 / X负责 / X配合 / 由X + verb — unless it is quoted, reported (命令, 意味着 …), an
+///    attribute (是……必须扛起的责任), a predicate (态度坚决，) or after the meeting's purpose.
+/// 3. In a review, nothing else makes a directive.
+/// 4. A point's lead sentence is a directive, unless it names a problem (一是思想认识还不到位).
+/// 5. A clause that opens with an action — a verb, an adverb that orders alone, a manner
+///    adverb and a verb, an actor and a verb — makes a directive, unless the sentence grants
+///    leave, judges (是, 在于, 任务艰巨), describes some of a group or states the meeting's purpose.
 public final class DirectiveClassifier: Sendable {
     public let lexicon: AnalysisLexicon
     let actors: ActorFinder
@@ -81,12 +81,12 @@ public final class DirectiveClassifier: Sendable {
         // 上个月市创建办开展暗访 reports the past: no clause of it orders by its shape.
         let aboutThePast = lexicon.pastTime.contains { !Self.occurrences(of: $0, in: text).isEmpty }
 
-        // 2. A review of past work that reports what was done orders nothing now.
+        // 1. A review of past work that reports what was done orders nothing now.
         if inReview, reportsDone(text, quoted: quoted) {
             return .not(["review of past work", "reports what was done"])
         }
 
-        // 1. Strong cues.
+        // 2. Strong cues.
         // 今天召开这次会议，主要任务是……／就是要……: what the meeting is for, from the purpose on.
         let meetingPurpose = lexicon.meeting.compactMap { Self.occurrences(of: $0, in: text).first }.min().flatMap { meeting in
             lexicon.purpose.compactMap { word in Self.occurrences(of: word, in: text).first { $0 > meeting } }.min()
@@ -202,10 +202,11 @@ public final class DirectiveClassifier: Sendable {
             return DirectiveVerdict(isDirective: true, reasons: reasons, actor: actor?.0, role: actor?.1, assignments: tasks, deadline: deadline)
         }
 
+        // 3. In a review, nothing else.
         if inReview {
             return .not(reasons + ["review of past work"])
         }
-        // 3. Point lead sentences, unless they name a problem.
+        // 4. Point lead sentences, unless they name a problem.
         if leadsPoint {
             let content = PointMarkerPrefix.length(of: text)
             if actionOpening(text, at: content) == nil, let word = firstOccurrence(of: lexicon.problem, in: text, where: { !quoted[$0] }) {
@@ -213,7 +214,7 @@ public final class DirectiveClassifier: Sendable {
             }
             return DirectiveVerdict(isDirective: true, reasons: reasons + ["point lead"], actor: nil, role: nil, assignments: [], deadline: deadline)
         }
-        // 4. Clauses that open with an action verb or adverb, or with an actor and then one
+        // 5. Clauses that open with an action verb or adverb, or with an actor and then one
         // (各乡镇党委每年至少召开一次警示教育大会).
         var weak: (reason: String, clause: Int, actor: String?)?
         for start in clauses where counts(start) && weak == nil {
