@@ -255,3 +255,30 @@ extension DirectiveShapeTests {
         #expect(two.assignments.map { $0.deadline?.text } == ["6月底前", "9月底前"])
     }
 }
+
+extension DirectiveShapeTests {
+    @Test func shapesOfRoundSix() {
+        // A provincial department's offices end in 处; 正处, 查处 do not name one.
+        let office = verdict("由厅规划处牵头，厅财务处、省公路局配合，主动对接国家部委。")
+        #expect(office.actor == "厅规划处" && office.assignments.map(\.actor) == ["厅规划处", "厅财务处", "省公路局"])
+        #expect(verdict("我国正处于转型发展的关键时期，要坚定信心。").actor == nil)
+        #expect(verdict("对酒驾醉驾等严重违法行为，发现一起、查处一起，绝不姑息。").actor == nil)
+        #expect(verdict("全系统要增强忧患意识。").actor == "全系统")
+        // 协同 is a role where it ends its clause, a manner before a verb.
+        let jointly = verdict("由镇环保办牵头，综合执法中队和各村协同，对垃圾收运线路重新梳理一遍。")
+        #expect(jointly.assignments.map(\.actor) == ["镇环保办", "综合执法中队", "各村"])
+        #expect(jointly.assignments.dropFirst().allSatisfy { $0.role == .cooperate })
+        // Weighing the situation orders nothing.
+        #expect(!verdict("从机遇看，国家加快建设交通强国，持续加大对中西部地区的支持力度。").isDirective)
+        #expect(!verdict("总的看，全省交通运输发展稳中有进，持续加大投入成效明显。").isDirective)
+        // 就要 is "about to" or "will then", not the modal.
+        #expect(!verdict("再过十来天，全镇十二万亩玉米就要集中收割。").isDirective)
+    }
+
+    @Test func deadlinesOfRoundSix() {
+        let quarter = DeadlineFinder.standard.first(in: Array("明年一季度前完成验收。".unicodeScalars))
+        #expect(quarter?.text == "明年一季度前" && quarter?.normalized(speechDate: "2024-11-20") == "2025-03")
+        let daily = DeadlineFinder.standard.first(in: Array("各村每天下午6点前报送火点巡查情况。".unicodeScalars))
+        #expect(daily?.text == "每天下午6点前" && daily?.normalized(speechDate: "2024-10-01") == "")
+    }
+}

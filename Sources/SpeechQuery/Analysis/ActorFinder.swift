@@ -50,7 +50,10 @@ final class ActorFinder: Sendable {
         var after = cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0)
         // 请法律事务部积极协助: the role word may follow an adverb.
         while let adverb = lexicon.actionAdverbs.first(where: { DirectiveClassifier.hasPrefix($0, text, at: after) }) { after += adverb.count }
-        func follows(_ words: [Text]) -> Bool { words.contains { DirectiveClassifier.hasPrefix($0, text, at: after) } }
+        func follows(_ words: [Text]) -> Bool {
+            words.contains { DirectiveClassifier.hasPrefix($0, text, at: after)
+                && (!lexicon.clauseFinalRoles.contains($0) || endsClause(text, at: after + $0.count)) }
+        }
         let role: TaskRole = follows(lexicon.roleLead) ? .lead : follows(lexicon.roleCooperate) ? .cooperate : .responsible
         if let actor = cue.actor { return (actor, role) }
         let start = DirectiveClassifier.clauseStart(containing: cue.index, in: clauses)
@@ -132,7 +135,8 @@ final class ActorFinder: Sendable {
         for (role, words) in roles {
             for word in words {
                 for i in DirectiveClassifier.occurrences(of: word, in: text)
-                where counts(i) && !taken.contains(i) && !DirectiveClassifier.insideWord(i, word, lexicon.notRole, text) {
+                where counts(i) && !taken.contains(i) && !DirectiveClassifier.insideWord(i, word, lexicon.notRole, text)
+                    && (!lexicon.clauseFinalRoles.contains(word) || endsClause(text, at: i + word.count)) {
                     // The subject runs back to the clause's start or 由; 、 joins several actors.
                     var start = i
                     while start > max(0, i - Self.reach), !DirectiveClassifier.isClauseDelimiter(text[start - 1]), text[start - 1] != "由" { start -= 1 }
@@ -179,6 +183,11 @@ final class ActorFinder: Sendable {
         let action = action(text, after: actionFrom)
         let deadline = deadlines.first(in: Array(action.unicodeScalars)) ?? sentenceDeadline
         return Assignment(actor: actor, role: role, action: action, deadline: deadline)
+    }
+
+    /// Whether a clause ends at `index`: 综合执法中队和各村协同， (a role) but not 协同推进 (a manner).
+    private func endsClause(_ text: Text, at index: Int) -> Bool {
+        index >= text.count || DirectiveClassifier.isClauseDelimiter(text[index]) || SentenceEnd.isClosing(text[index])
     }
 
     /// What the assignment asks for: the rest of the sentence after the role word, without

@@ -32,10 +32,12 @@ public struct AnalysisLexicon: Sendable {
     var roleLead: [Word] = []
     var roleResponsible: [Word] = []
     var roleCooperate: [Word] = []
+    var clauseFinalRoles: [Word] = []
     var notRole: [Word] = []
     var planCues: [Word] = []
     var maxim: [Word] = []
     var copulaLike: [Word] = []
+    var assessmentFrames: [Word] = []
     var describingOpeners: [Word] = []
     var pastTime: [Word] = []
     var meeting: [Word] = []
@@ -96,10 +98,12 @@ public struct AnalysisLexicon: Sendable {
         ("role-lead", \.roleLead),
         ("role-responsible", \.roleResponsible),
         ("role-cooperate", \.roleCooperate),
+        ("clause-final-roles", \.clauseFinalRoles),
         ("not-role", \.notRole),
         ("plan-cues", \.planCues),
         ("maxim", \.maxim),
         ("copula-like", \.copulaLike),
+        ("assessment-frames", \.assessmentFrames),
         ("describing-openers", \.describingOpeners),
         ("past-time", \.pastTime),
         ("meeting", \.meeting),

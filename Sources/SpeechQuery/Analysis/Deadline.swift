@@ -80,7 +80,8 @@ struct DeadlineFinder: Sendable {
                 i += 1
                 continue
             }
-            if let found = Self.dated(text, at: i) ?? Self.yearly(text, at: i) ?? Self.quarterly(text, at: i) ?? event(text, at: i) ?? Self.duration(text, at: i) {
+            if let found = Self.dated(text, at: i) ?? Self.yearly(text, at: i) ?? Self.quarterly(text, at: i) ?? event(text, at: i)
+                ?? Self.duration(text, at: i) ?? Self.daily(text, at: i) {
                 return found
             }
             i += 1
@@ -182,6 +183,15 @@ struct DeadlineFinder: Sendable {
     private static func quarterly(_ text: Text, at start: Int) -> Deadline? {
         guard start == 0 || text[start - 1] != "每" else { return nil }
         var i = start
+        // 明年一季度前, 2025年三季度末: the year may come first.
+        var year: Int?, yearOffset = 0
+        if let offset = relativeYear(text, at: i) {
+            yearOffset = offset
+            i += 2
+        } else if let (y, after) = number(text, at: i), after - i == 4, after < text.count, text[after] == "年" {
+            year = y
+            i = after + 1
+        }
         if has("第", text, at: i) { i += 1 }
         guard let (q, after) = number(text, at: i), (1...4).contains(q), has("季度", text, at: after) else { return nil }
         var j = after + 2
@@ -197,6 +207,8 @@ struct DeadlineFinder: Sendable {
         }
         var deadline = Deadline(text: String(String.UnicodeScalarView(text[start..<j])))
         deadline.month = q * 3
+        deadline.year = year
+        deadline.yearOffset = yearOffset
         return deadline
     }
 
@@ -220,6 +232,18 @@ struct DeadlineFinder: Sendable {
             return deadline
         }
         return nil
+    }
+
+    /// 每天下午6点前, 每日18时前: a limit that recurs every day, with no date.
+    private static func daily(_ text: Text, at start: Int) -> Deadline? {
+        guard has("每天", text, at: start) || has("每日", text, at: start) else { return nil }
+        var i = start + 2
+        for part in ["上午", "下午", "晚上", "早上", "中午"] where has(part, text, at: i) { i += 2 }
+        guard let (hour, after) = number(text, at: i), (0...24).contains(hour), after < text.count, text[after] == "点" || text[after] == "时" else { return nil }
+        i = after + 1
+        if has("半", text, at: i) { i += 1 }
+        guard let end = limit(text, at: i, strict: false) else { return nil }
+        return Deadline(text: String(String.UnicodeScalarView(text[start..<end])))
     }
 
     /// 10日内, 一周内, 两个月内, 3个工作日内.

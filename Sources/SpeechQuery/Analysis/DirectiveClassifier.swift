@@ -228,6 +228,10 @@ public final class DirectiveClassifier: Sendable {
         if meetingPurpose != nil {
             return .not(reasons + [weak.reason, "purpose of the meeting"])
         }
+        // 从机遇看，国家加快建设交通强国，……: weighing the situation, not ordering.
+        if analysesTheSituation(text, clauses: clauses) {
+            return .not(reasons + [weak.reason, "weighs the situation"])
+        }
         // 少数干部畏难情绪重，……主动出击少: a sentence about some of a group describes them.
         if let some = lexicon.describingOpeners.first(where: { Self.hasPrefix($0, text, at: 0) }) {
             return .not(reasons + [weak.reason, "describes \(Self.string(some))…"])
@@ -251,6 +255,16 @@ public final class DirectiveClassifier: Sendable {
         } ?? []
         return DirectiveVerdict(isDirective: true, reasons: reasons + weak.reason.components(separatedBy: "; "), actor: weak.actor, role: weak.actor.map { _ in .responsible },
                                 assignments: tasks, deadline: deadline)
+    }
+
+    /// Whether the sentence opens with a frame that weighs the situation: 总的看，……, or a first
+    /// clause from 从 to 看 (从机遇看，……; 从全省来看，……).
+    private func analysesTheSituation(_ text: Text, clauses: [Int]) -> Bool {
+        if lexicon.assessmentFrames.contains(where: { Self.hasPrefix($0, text, at: 0) }) { return true }
+        guard text.first == "从", clauses.count > 1 else { return false }
+        var end = clauses[1] - 1
+        while end > 0, Self.isClauseDelimiter(text[end]) || text[end].properties.isWhitespace { end -= 1 }
+        return end < 12 && text[end] == "看"
     }
 
     /// An actor opening the clause, then — past adverbs and time (每年至少) — an action:
