@@ -282,3 +282,30 @@ extension DirectiveShapeTests {
         #expect(daily?.text == "每天下午6点前" && daily?.normalized(speechDate: "2024-10-01") == "")
     }
 }
+
+extension DirectiveShapeTests {
+    @Test func shapesOfRoundSeven() {
+        // A prohibition names whom it binds after itself; 以任何名义 names nobody.
+        #expect(verdict("严禁各医疗机构违规开展过度检查。").actor == "各医疗机构")
+        #expect(verdict("严禁以任何名义对企业乱收费、乱罚款。").actor == nil)
+        // After 请 the one actor that stands there is the addressee, even before an unknown verb.
+        #expect(verdict("请各新闻单位开设创建专栏。").actor == "各新闻单位")
+        // The parties listed before 等 are the actors; 医院、银行 share no modifier.
+        let windows = verdict("医院、车站、银行、政务服务大厅等窗口单位要规范服务流程。")
+        #expect(windows.actor == "医院、车站、银行、政务服务大厅")
+        #expect(windows.assignments.map(\.actor) == ["医院", "车站", "银行", "政务服务大厅"])
+        // 的 that ends a time phrase after the actor leaves the actor whole.
+        #expect(verdict("大家在外面跑的时候也要注意身体。").actor == "大家")
+        #expect(verdict("县委设立的各党组要及时报告工作。").actor == "各党组")
+        // In a review a role word reports; it assigns nothing.
+        #expect(!verdict("近年来，群众参与创建的热情不断高涨。", inReview: true).isDirective)
+        #expect(verdict("各村会计要把收支逐笔核对。").actor == "各村会计")
+        #expect(verdict("由乡农业综合服务中心牵头，乡供销社配合，设两个临时收购点。").assignments.map(\.actor) == ["乡农业综合服务中心", "乡供销社"])
+    }
+
+    @Test func deadlinesOfRoundSeven() {
+        #expect(DeadlineFinder.standard.first(in: Array("本学期内完成结对帮扶。".unicodeScalars))?.text == "本学期内")
+        #expect(DeadlineFinder.standard.first(in: Array("接到投诉后48小时内办结。".unicodeScalars))?.text == "48小时内")
+        #expect(DeadlineFinder.standard.first(in: Array("上冻前完成工程扫尾。".unicodeScalars))?.text == "上冻前")
+    }
+}

@@ -59,6 +59,11 @@ final class ActorFinder: Sendable {
         let start = DirectiveClassifier.clauseStart(containing: cue.index, in: clauses)
         let subject = Array(text[max(start, cue.index - Self.reach)..<cue.index])
         if let actor = cleanActor(subject) { return (actor, role) }
+        // 严禁各医疗机构违规开展……: a prohibition names whom it binds after itself.
+        if stripped(subject).isEmpty, lexicon.actorAfterCue.contains(cue.word),
+           let actor = actorOpening(text, at: cue.index + cue.word.count, addressee: true) {
+            return (actor, .responsible)
+        }
         if isDismissible(stripped(subject)), let actor = earlierActor(text, before: start, clauses: clauses) {
             return (actor, role)
         }
@@ -80,7 +85,9 @@ final class ActorFinder: Sendable {
             return [part]
         }
         guard let first = parts.first else { return [] }
-        let firstHead = lexicon.actorHeads.first { first.count > $0.count && Array(first.suffix($0.count)) == $0 }
+        // Only a head of two characters or more is shared (党委 → 政府), by a modifier that names
+        // a place or a group (各区县): 医院、银行 are two names, not 医院 and 医银行.
+        let firstHead = lexicon.actorHeads.first { $0.count >= 2 && first.count > $0.count && Array(first.suffix($0.count)) == $0 }
         let modifier = firstHead.map { Array(first.dropLast($0.count)) } ?? []
         let members = parts.enumerated().map { k, part in
             if k > 0, !modifier.isEmpty, lexicon.actorHeads.contains(part), !lexicon.actorWords.contains(part) {
@@ -226,9 +233,10 @@ final class ActorFinder: Sendable {
     /// The actor that opens the text at `index` (after 请, 由, 希望, or at a clause's
     /// start): the shortest actor followed by a word that ends a noun phrase, with further
     /// actors joined by 、 (请各区县、各部门于……).
-    func actorOpening(_ text: Text, at index: Int) -> String? {
+    func actorOpening(_ text: Text, at index: Int, addressee: Bool = false) -> String? {
         var end = index + 2
         var longest: Text?
+        var candidates = 0
         while end <= min(text.count, index + 20) {
             // Only a phrase that ends like an actor (or in a parenthesis) is worth a look.
             let last = text[end - 1]
@@ -239,17 +247,28 @@ final class ActorFinder: Sendable {
             let candidate = Array(text[index..<end])
             if isActor(candidate) {
                 if endsNounPhrase(text, at: end) {
-                    if end < text.count, text[end] == "、", let more = actorOpening(text, at: end + 1) {
+                    if end < text.count, text[end] == "、", let more = actorOpening(text, at: end + 1, addressee: addressee) {
                         return DirectiveClassifier.string(candidate) + "、" + more
                     }
                     return DirectiveClassifier.string(candidate)
                 }
-                longest = candidate
+                // For the fallback below only names whose every member names one count:
+                // 各医疗机构违规开展过度检查、开具大处 is no second candidate.
+                if Self.listMembers(candidate).count == 1 || Self.listMembers(candidate).allSatisfy(isActor) {
+                    longest = candidate
+                    candidates += 1
+                }
             }
             end += 1
         }
-        // 希望大家齐心协力: no known word follows, but 大家 is all the phrase can name.
-        return longest.flatMap { lexicon.actorWords.contains($0) ? DirectiveClassifier.string($0) : nil }
+        // 希望大家齐心协力: no known word follows, but 大家 is one of the actor words. Right after
+        // 请 or 严禁, where an addressee must stand, a single candidate is it too (请各新闻单位
+        // 开设专栏) — unless a preposition or 的 inside shows it is no name (以任何名义对企业).
+        return longest.flatMap { candidate in
+            let single = addressee && candidates == 1 && !candidate.contains("的") && !lexicon.adverbialOpeners.contains { word in
+                !DirectiveClassifier.occurrences(of: word, in: candidate).isEmpty }
+            return single || lexicon.actorWords.contains(candidate) ? DirectiveClassifier.string(candidate) : nil
+        }
     }
 
     private func endsNounPhrase(_ text: Text, at index: Int) -> Bool {
@@ -280,8 +299,18 @@ final class ActorFinder: Sendable {
         for appositive in lexicon.actorAppositive {
             if let at = DirectiveClassifier.occurrences(of: appositive, in: words).first, at > 0 { words = Array(words[..<at]) }
         }
+        // 医院、车站、银行等窗口单位: the parties are the ones listed before 等.
+        if let etc = words.lastIndex(of: "等"), etc > 0, etc + 1 < words.count, Self.listMembers(Array(words[..<etc])).count > 1,
+           isActor(Array(words[..<etc])), Self.listMembers(Array(words[..<etc])).allSatisfy(isActor) {
+            words = Array(words[..<etc])
+        }
+        let whole = words
+        // 县委设立的各党组: the actor follows the last 的 — unless 的 ends a time phrase
+        // after the actor (大家在外面跑的时候也要……).
         if let lastDe = words.lastIndex(of: "的"), lastDe + 1 < words.count { words = Array(words[(lastDe + 1)...]) }
-        return core(words) ?? afterTimePhrase(longEndingsOnly: false)
+        let afterDe = whole.count - words.count
+        let deEndsTime = afterDe > 0 && isDismissible(Array(whole.suffix(words.count)))
+        return core(words) ?? (deEndsTime ? core(whole) : nil) ?? afterTimePhrase(longEndingsOnly: false)
     }
 
     /// The phrase without whitespace and without leading conjunctions and time words.
@@ -344,7 +373,7 @@ final class ActorFinder: Sendable {
         if isWord { return true }
         // A phrase that opens with a verb (强化部门协同) or a cue (要定期检查各部门) is an
         // action, and one that holds the copula (股份制是……一种企业) a judgement: no actor.
-        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) || words.contains("是") { return false }
+        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) || words.contains("是") || words.contains("了") { return false }
         // Nor is a prepositional phrase (对各级政府, 在农村) or one that holds a cue
         // (我们必须……坚持以经济建设为中心 ends in 中心, but orders).
         if lexicon.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }

@@ -23,6 +23,7 @@ public struct AnalysisLexicon: Sendable {
     var actorHeads: [Word] = []
     var actorWords: [Word] = []
     var notActor: [Word] = []
+    var actorAfterCue: [Word] = []
     var actorFollowers: [Word] = []
     var adverbialOpeners: [Word] = []
     var actorJoiners: [Word] = []
@@ -89,6 +90,7 @@ public struct AnalysisLexicon: Sendable {
         ("actor-heads", \.actorHeads),
         ("actor-words", \.actorWords),
         ("not-actor", \.notActor),
+        ("actor-after-cue", \.actorAfterCue),
         ("actor-followers", \.actorFollowers),
         ("adverbial-openers", \.adverbialOpeners),
         ("actor-joiners", \.actorJoiners),

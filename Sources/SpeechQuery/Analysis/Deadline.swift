@@ -216,7 +216,9 @@ struct DeadlineFinder: Sendable {
     private func event(_ text: Text, at start: Int) -> Deadline? {
         for word in events where Self.has(word, text, at: start) {
             let end = start + word.count
-            guard let after = Self.limit(text, at: end) else { continue }
+            // 本学期内, 本月内: a current period closes with 内 as well as with 前.
+            let within = word.first == "本" && Self.has("内", text, at: end) ? end + 1 : nil
+            guard let after = Self.limit(text, at: end) ?? within else { continue }
             // 环节前期, 三年前: the word is part of a longer one.
             if start > 0, word.count == 1, text[start - 1].properties.isIdeographic,
                (word == ["年"] ? !["在", "于", "到", "赶"].contains(text[start - 1]) : Self.notBeforeJie.contains(text[start - 1])) { return nil }
@@ -249,7 +251,7 @@ struct DeadlineFinder: Sendable {
     /// 10日内, 一周内, 两个月内, 3个工作日内.
     private static func duration(_ text: Text, at start: Int) -> Deadline? {
         guard start == 0 || !isNumeral(text[start - 1]), let (_, after) = number(text, at: start) else { return nil }
-        for unit in ["个工作日", "个月", "天", "日", "周", "个星期"] {
+        for unit in ["个工作日", "个小时", "小时", "个月", "天", "日", "周", "个星期"] {
             let word = Array(unit.unicodeScalars)
             if has(word, text, at: after), has("内", text, at: after + word.count) {
                 return Deadline(text: String(String.UnicodeScalarView(text[start..<(after + word.count + 1)])))

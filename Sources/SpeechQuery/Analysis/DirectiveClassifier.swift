@@ -158,7 +158,9 @@ public final class DirectiveClassifier: Sendable {
                 consider(cue, "commitment \(Self.string(cue.word))")
             }
         }
-        let assignments = actors.assignments(in: text, clauses: clauses, counts: counts, sentenceDeadline: deadline)
+        // In a review a role word reports who did what (群众参与创建的热情不断高涨); it assigns
+        // only beside a cue.
+        let assignments = inReview && cues.isEmpty ? [] : actors.assignments(in: text, clauses: clauses, counts: counts, sentenceDeadline: deadline)
         if let first = assignments.first { reasons.append("assignment (\(first.role.rawValue))") }
         if !cues.isEmpty || !assignments.isEmpty {
             cues.sort { $0.index < $1.index }
@@ -339,7 +341,7 @@ public final class DirectiveClassifier: Sendable {
             else { return nil }
             // 让我们 names its actor itself.
             if word.last == "们" { return Cue(index: start, word: word, actor: String(String.UnicodeScalarView(word.suffix(2)))) }
-            guard let actor = actors.actorOpening(text, at: start + word.count) else { return nil }
+            guard let actor = actors.actorOpening(text, at: start + word.count, addressee: true) else { return nil }
             return Cue(index: start, word: word, actor: actor)
         }
     }
