@@ -64,6 +64,8 @@ struct DeadlineFinder: Sendable {
     /// The finder over the shipped lexicon.
     static let standard = DeadlineFinder(lexicon: .standard)
 
+    /// What follows the number of a deadline: 月, 年, 季(度), 日, 号, 天, 周, 小(时), 个(月), 点, 时.
+    static let timeUnits: Set<Unicode.Scalar> = ["月", "年", "季", "日", "号", "天", "周", "小", "个", "点", "时"]
     /// What may follow 前 in a deadline without making another word (前期, 前列, 前置).
     static let notAfterQian: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "途", "面", "往", "进", "后", "置", "线", "端", "移"]
     /// What makes 节 part of another word (环节前, 季节前): then 节前 is no deadline.
@@ -79,6 +81,16 @@ struct DeadlineFinder: Sendable {
             guard Self.isNumeral(text[i]) || starters.contains(text[i]), i == 0 || !(Self.isNumeral(text[i]) && Self.isNumeral(text[i - 1])) else {
                 i += 1
                 continue
+            }
+            // A number opens a deadline only when a unit of time follows it (6月, 2025年,
+            // 三季度, 10日, 48小时, 两个月): 6.5%, 一是, 三个支撑点 are passed over at once.
+            if Self.isNumeral(text[i]), !starters.contains(text[i]) {
+                var j = i
+                while j < text.count, Self.isNumeral(text[j]) { j += 1 }
+                guard j < text.count, Self.timeUnits.contains(text[j]) else {
+                    i = j
+                    continue
+                }
             }
             if let found = Self.dated(text, at: i) ?? Self.yearly(text, at: i) ?? Self.quarterly(text, at: i) ?? event(text, at: i)
                 ?? Self.duration(text, at: i) ?? Self.daily(text, at: i) {
