@@ -309,3 +309,15 @@ extension DirectiveShapeTests {
         #expect(DeadlineFinder.standard.first(in: Array("上冻前完成工程扫尾。".unicodeScalars))?.text == "上冻前")
     }
 }
+
+extension DirectiveShapeTests {
+    @Test func shapesOfRoundEight() {
+        #expect(!verdict("风险隐患能不能及早发现，关键也要看网格。").isDirective)        // 要看: "depends on"
+        #expect(!verdict("排查工作实不实，关键看能不能把问题真正找出来。").isDirective)  // judged like 是
+        #expect(!verdict("随着高速公路年内建成通车，我县将全面融入一小时旅游圈。").isDirective)  // a forecast
+        #expect(verdict("网格长一般由村（社区）“两委”成员担任，要履行好统筹调度职责。").actor == "网格长")
+        #expect(verdict("网格员发现矛盾纠纷后，能当场调解的要当场调解。").actor == "网格员")
+        #expect(verdict("由司法所牵头，派出所、村（社区）调委会配合，开展矛盾纠纷排查。").assignments.map(\.actor) == ["司法所", "派出所", "村（社区）调委会"])
+        #expect(verdict("请县文联、县作协组织文艺工作者深入景区采风创作。").assignments.map(\.actor) == ["县文联", "县作协"])
+    }
+}

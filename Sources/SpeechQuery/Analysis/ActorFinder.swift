@@ -64,7 +64,9 @@ final class ActorFinder: Sendable {
            let actor = actorOpening(text, at: cue.index + cue.word.count, addressee: true) {
             return (actor, .responsible)
         }
-        if isDismissible(stripped(subject)), let actor = earlierActor(text, before: start, clauses: clauses) {
+        // A subject that is a topic — time, adverbs, or those who 的 (能当场调解的要当场调解) —
+        // leaves the actor to an earlier clause.
+        if isDismissible(stripped(subject)) || subject.last == "的", let actor = earlierActor(text, before: start, clauses: clauses) {
             return (actor, role)
         }
         return nil
@@ -373,7 +375,9 @@ final class ActorFinder: Sendable {
         if isWord { return true }
         // A phrase that opens with a verb (强化部门协同) or a cue (要定期检查各部门) is an
         // action, and one that holds the copula (股份制是……一种企业) a judgement: no actor.
-        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) || words.contains("是") || words.contains("了") { return false }
+        // 由 inside says who fills a post (网格长一般由村“两委”成员担任), no name holds it.
+        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) })
+            || words.contains("是") || words.contains("了") || words.contains("由") { return false }
         // Nor is a prepositional phrase (对各级政府, 在农村) or one that holds a cue
         // (我们必须……坚持以经济建设为中心 ends in 中心, but orders).
         if lexicon.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }

@@ -153,7 +153,8 @@ public final class DirectiveClassifier: Sendable {
         for cue in requests(text, clauses: clauses) {
             consider(cue, "request \(Self.string(cue.word))")
         }
-        if !inReview {
+        // 随着……，我县将……: what a circumstance will bring is a forecast, not a commitment.
+        if !inReview, !lexicon.nonActionOpeners.contains(where: { Self.hasPrefix($0, text, at: 0) }) {
             for cue in commitments(text, clauses: clauses) {
                 consider(cue, "commitment \(Self.string(cue.word))")
             }
