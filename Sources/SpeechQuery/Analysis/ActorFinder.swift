@@ -204,7 +204,6 @@ final class ActorFinder: Sendable {
     /// (由A牵头，B、C配合，6月底前完成…… → 6月底前完成……); the whole sentence when nothing follows.
     func action(_ text: Text, after index: Int) -> String {
         var start = index
-        let roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
         var moved = true
         while moved, start < text.count {
             moved = false
@@ -256,7 +255,8 @@ final class ActorFinder: Sendable {
                 }
                 // For the fallback below only names whose every member names one count:
                 // 各医疗机构违规开展过度检查、开具大处 is no second candidate.
-                if Self.listMembers(candidate).count == 1 || Self.listMembers(candidate).allSatisfy(isActor) {
+                let members = Self.listMembers(candidate)
+                if members.count == 1 || members.allSatisfy(isActor) {
                     longest = candidate
                     candidates += 1
                 }
@@ -302,9 +302,10 @@ final class ActorFinder: Sendable {
             if let at = DirectiveClassifier.occurrences(of: appositive, in: words).first, at > 0 { words = Array(words[..<at]) }
         }
         // 医院、车站、银行等窗口单位: the parties are the ones listed before 等.
-        if let etc = words.lastIndex(of: "等"), etc > 0, etc + 1 < words.count, Self.listMembers(Array(words[..<etc])).count > 1,
-           isActor(Array(words[..<etc])), Self.listMembers(Array(words[..<etc])).allSatisfy(isActor) {
-            words = Array(words[..<etc])
+        if let etc = words.lastIndex(of: "等"), etc > 0, etc + 1 < words.count {
+            let listed = Array(words[..<etc])
+            let members = Self.listMembers(listed)
+            if members.count > 1, isActor(listed), members.allSatisfy(isActor) { words = listed }
         }
         let whole = words
         // 县委设立的各党组: the actor follows the last 的 — unless 的 ends a time phrase

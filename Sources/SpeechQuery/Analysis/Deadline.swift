@@ -236,7 +236,7 @@ struct DeadlineFinder: Sendable {
                (word == ["年"] ? !["在", "于", "到", "赶"].contains(text[start - 1]) : Self.notBeforeJie.contains(text[start - 1])) { return nil }
             if start > 0, Self.isNumeral(text[start - 1]) { return nil }
             if word == Array("月底".unicodeScalars), start > 0, text[start - 1] == "每" || text[start - 1] == "下" {
-                // 每月底前 recurs and Self.has no date; 下月底前 is the month after the speech's.
+                // 每月底前 recurs and has no date; 下月底前 is the month after the speech's.
                 var deadline = Deadline(text: String(String.UnicodeScalarView(text[(start - 1)..<after])))
                 if text[start - 1] == "下" { deadline.monthsAfterSpeech = 1 }
                 return deadline
@@ -303,33 +303,10 @@ struct DeadlineFinder: Sendable {
             i += 1
         }
         if i > index { return (value, i) }
-        // Chinese numerals, read as ChineseNumeral reads them: digits, 十 and 百 as multipliers.
-        guard ChineseNumeral.isDigitScalar(text[index].value) else { return nil }
-        var total = 0, pending = 0
-        while i < text.count, i - index < 8, ChineseNumeral.isDigitScalar(text[i].value) {
-            switch text[i] {
-            case "十": total += (pending == 0 ? 1 : pending) * 10; pending = 0
-            case "百": total += (pending == 0 ? 1 : pending) * 100; pending = 0
-            default: pending = pending * 10 + digitValue(text[i])
-            }
-            i += 1
-        }
-        return (total + pending, i)
-    }
-
-    private static func digitValue(_ c: Unicode.Scalar) -> Int {
-        switch c {
-        case "一": 1
-        case "二", "两": 2
-        case "三": 3
-        case "四": 4
-        case "五": 5
-        case "六": 6
-        case "七": 7
-        case "八": 8
-        case "九": 9
-        default: 0  // 〇, 零, ○
-        }
+        // Chinese numerals: 十二, 二〇二五.
+        var reading = ChineseNumeral.Reading()
+        while i < text.count, i - index < 8, reading.take(text[i].value) { i += 1 }
+        return i > index ? (reading.value, i) : nil
     }
 
     private static func arabicDigit(_ c: Unicode.Scalar) -> Int? {

@@ -21,11 +21,10 @@ struct AnalysisTables {
                 let verdict = corpus.verdict(document: sentence.document, sentence: sentence.index)
                 guard verdict.isDirective else { continue }
                 let document = corpus.documents[sentence.document]
-                let speechDate = document.metadata.date ?? document.metadata.year.map(String.init)
                 for task in verdict.assignments {
                     rows.append([.text(document.name), .text(corpus.reference(of: sentence).description),
                                  .int(corpus.line(of: sentence)), .text(task.actor), .text(task.role.rawValue), .text(task.action),
-                                 .text(task.deadline?.text ?? ""), .text(task.deadline?.normalized(speechDate: speechDate) ?? "")])
+                                 .text(task.deadline?.text ?? ""), .text(task.deadline?.normalized(speechDate: document.metadata.speechDate) ?? "")])
                 }
             }
         }

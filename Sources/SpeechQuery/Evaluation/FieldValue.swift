@@ -180,7 +180,7 @@ extension Corpus {
             return .text(verdict(document: node.document, sentence: node.index).deadline?.text ?? "")
         case .due:
             guard node.kind == .sentence else { return .null }
-            return .text(verdict(document: node.document, sentence: node.index).deadline?.normalized(speechDate: meta.date ?? meta.year.map(String.init)) ?? "")
+            return .text(verdict(document: node.document, sentence: node.index).deadline?.normalized(speechDate: meta.speechDate) ?? "")
         }
     }
 }

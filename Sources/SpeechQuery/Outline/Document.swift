@@ -7,6 +7,10 @@ public struct DocumentMetadata: Sendable, Equatable {
     public var speaker: String?
     public var role: String?
     public var occasion: String?
+
+    /// The date the speech was given, as precise as known (`2024-12-20`, else the year):
+    /// what a deadline without a year is read against.
+    public var speechDate: String? { date ?? year.map(String.init) }
 }
 
 /// A loaded, parsed document: its text, its outline and its metadata.

@@ -25,30 +25,44 @@ enum ChineseNumeral {
     private static let ten: UInt32 = 0x5341      // 十
     private static let hundred: UInt32 = 0x767E  // 百
 
-    /// Parses the numeral that starts at `index`. Returns its value and the index just past it,
-    /// or nil when no numeral starts there. Reads at most a few scalars.
-    static func parse(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (value: Int, end: Int)? {
-        var total = 0
-        var pending = 0           // digits waiting for a multiplier (or the last digits)
-        var i = index
-        while i < end {
-            let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
-            if let d = digit(scalar) {
+    /// The value of a numeral read one scalar at a time: digits wait for a multiplier (十, 百)
+    /// or stand as the last digits. Shared by every reader of Chinese numerals.
+    struct Reading {
+        private var total = 0
+        private var pending = 0
+
+        /// Takes `scalar` into the numeral; false when it is no numeral character.
+        mutating func take(_ scalar: UInt32) -> Bool {
+            if let d = ChineseNumeral.digit(scalar) {
                 pending = pending * 10 + d
-            } else if scalar == ten {
+            } else if scalar == ChineseNumeral.ten {
                 total += (pending == 0 ? 1 : pending) * 10
                 pending = 0
-            } else if scalar == hundred {
+            } else if scalar == ChineseNumeral.hundred {
                 total += (pending == 0 ? 1 : pending) * 100
                 pending = 0
             } else {
-                break
+                return false
             }
+            return true
+        }
+
+        var value: Int { total + pending }
+    }
+
+    /// Parses the numeral that starts at `index`. Returns its value and the index just past it,
+    /// or nil when no numeral starts there. Reads at most a few scalars.
+    static func parse(in bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> (value: Int, end: Int)? {
+        var reading = Reading()
+        var i = index
+        while i < end {
+            let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
+            guard reading.take(scalar) else { break }
             i += length
             if i - index > 24 { return nil }  // too long to number anything
         }
         guard i > index else { return nil }
-        return (total + pending, i)
+        return (reading.value, i)
     }
 
     /// The numeral for `value` (1 … 99), used when printing.
