@@ -25,6 +25,9 @@ public final class Session {
     public private(set) var bindings: [String: QueryResult] = [:]
     public private(set) var previous: QueryResult?
     public var format: OutputFormat
+    /// The format was chosen (`--format`, `.format`), not defaulted: a lone value is then
+    /// written in it too (see ResultFormatter.printsBare).
+    public var formatIsExplicit: Bool
     public var header: Bool
     public var timer = false
     /// Polled during evaluation; the REPL points it at its Ctrl-C flag.
@@ -34,9 +37,10 @@ public final class Session {
     static let maximumReadDepth = 16
     private var readDepth = 0
 
-    public init(corpus: Corpus, format: OutputFormat, header: Bool = false) {
+    public init(corpus: Corpus, format: OutputFormat, formatIsExplicit: Bool = false, header: Bool = false) {
         self.corpus = corpus
         self.format = format
+        self.formatIsExplicit = formatIsExplicit
         self.header = header
     }
 
@@ -119,6 +123,7 @@ public final class Session {
             host.emit(QueryResult(.table(Table(columns: ["doc", "title", "year", "sections", "points", "sentences", "origin"], rows: rows))), session: self)
         case .format(let format):
             self.format = format
+            formatIsExplicit = true
         case .header(let on):
             header = on
         case .timer(let on):

@@ -112,7 +112,8 @@ public struct Pipeline: Sendable, Equatable {
 }
 
 public enum OutputFormat: String, Sendable, CaseIterable {
-    case table, tsv, csv, json, jsonl
+    /// `line`: one `name: value` line per field, a blank line between records.
+    case table, line, tsv, csv, json, jsonl
 }
 
 public enum MetaCommand: Sendable, Equatable {
@@ -130,6 +131,7 @@ public enum MetaCommand: Sendable, Equatable {
 
     public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "quit"]
 }
+
 
 public enum StatementKind: Sendable, Equatable {
     case pipeline(Pipeline)

@@ -3,28 +3,32 @@ import Foundation
 /// How results are printed; decided once at the edge (terminal or pipe, colour, width).
 public struct OutputSettings: Sendable, Equatable {
     public var format: OutputFormat
+    /// The user chose the format (`--format`, `.format`) rather than getting the default;
+    /// then a lone value is written in that format too, not bare.
+    public var formatIsExplicit: Bool
     /// A header line for TSV and CSV (tables always have one).
     public var header: Bool
-    /// Terminal width for tables; nil means do not cut.
+    /// Terminal width for tables and the line format; nil means do not cut or wrap.
     public var width: Int?
     /// ANSI colour: highlighted matches in tables.
     public var color: Bool
 
-    public init(format: OutputFormat, header: Bool = false, width: Int? = nil, color: Bool = false) {
+    public init(format: OutputFormat, formatIsExplicit: Bool = false, header: Bool = false, width: Int? = nil, color: Bool = false) {
         self.format = format
+        self.formatIsExplicit = formatIsExplicit
         self.header = header
         self.width = width
         self.color = color
     }
 }
 
-/// Renders a query result as table, TSV, CSV, JSON or JSON Lines.
+/// Renders a query result as a table, one field per line, TSV, CSV, JSON or JSON Lines.
 public enum ResultFormatter {
     public static func render(_ result: QueryResult, corpus: Corpus, settings: OutputSettings) -> String {
         let table: Table
         switch result.value {
         case .nodes(let nodes):
-            if result.showFullText, settings.format == .table {
+            if result.showFullText, settings.format == .table || settings.format == .line {
                 return showBlocks(nodes, corpus: corpus, settings: settings, highlights: result.highlights)
             }
             table = corpus.table(for: nodes, fields: nil)
@@ -33,16 +37,28 @@ public enum ResultFormatter {
         case .groups(let field, let groups):
             table = QueryResult.groupCounts(field, groups)
         }
-        // A single value prints alone, so `n=$(speechq -e 'count directives' f.txt)` works.
-        if table.columns.count == 1, table.rows.count == 1, [.table, .tsv, .csv].contains(settings.format) {
+        if printsBare(table, settings: settings) {
             return table.rows[0][0].display + "\n"
         }
         switch settings.format {
         case .table: return renderTable(table, settings: settings, highlights: result.highlights, cut: !result.showFullText)
+        case .line: return LineFormat.render(table, width: result.showFullText ? nil : settings.width, highlights: result.highlights, color: settings.color)
         case .tsv: return renderDelimited(table, header: settings.header, separator: "\t", escape: escapeTSV)
         case .csv: return renderDelimited(table, header: settings.header, separator: ",", escape: escapeCSV)
         case .json: return JSONValue.array(table.rows.map { object($0, table.columns) }).serialized(pretty: true) + "\n"
         case .jsonl: return table.rows.map { object($0, table.columns).serialized() + "\n" }.joined()
+        }
+    }
+
+    /// A single value prints alone, so `n=$(speechq -e 'count directives' f.txt)` works —
+    /// in the default output only. A format or header the user asked for is kept even for
+    /// one value: CSV is always CSV (quoted), and a header is a header.
+    static func printsBare(_ table: Table, settings: OutputSettings) -> Bool {
+        guard table.columns.count == 1, table.rows.count == 1 else { return false }
+        switch settings.format {
+        case .table: return true  // a one-cell box around a number helps nobody at the prompt
+        case .tsv: return !settings.formatIsExplicit && !settings.header
+        case .csv, .json, .jsonl, .line: return false
         }
     }
 
@@ -76,58 +92,25 @@ public enum ResultFormatter {
 
     // MARK: Tables
 
-    /// Columns holding prose: the ones that give way when the terminal is narrow.
-    static let proseColumns: Set<String> = ["text", "heading", "title", "actor", "occasion"]
-    static let maximumOtherWidth = 30
-    static let minimumProseWidth = 12
+    /// Columns holding prose: the ones that give way when the terminal is narrow. Read
+    /// through ColumnTraits.isProse, never directly.
+    static let proseColumns: Set<String> = ["text", "heading", "title", "actor", "occasion", "action", "message"]
 
+    /// The terminal table, fitted to `settings.width` when `cut` (not for `show`). A table
+    /// that cannot fit even with its prose cut short is shown one field per line instead.
     static func renderTable(_ table: Table, settings: OutputSettings, highlights: [String], cut: Bool) -> String {
         guard !table.rows.isEmpty else { return "(no rows)\n" }
         let cells = table.rows.map { row in row.map { $0.display.replacingOccurrences(of: "\n", with: " ") } }
-        var widths = table.columns.indices.map { c in
-            max(DisplayWidth.columns(of: table.columns[c]), cells.map { DisplayWidth.columns(of: $0[c]) }.max() ?? 0)
-        }
+        let layout: TableLayout
         if cut, let width = settings.width {
-            fit(&widths, columns: table.columns, into: width)
-        }
-        let numeric = table.columns.indices.map { c in table.rows.allSatisfy { if case .text = $0[c] { false } else { true } } }
-        func line(_ values: [String], highlight: Bool) -> String {
-            var parts: [String] = []
-            for (c, value) in values.enumerated() {
-                var text = cut ? DisplayWidth.truncate(value, to: widths[c]) : value
-                let padding = max(0, widths[c] - DisplayWidth.columns(of: text))
-                if highlight, settings.color, proseColumns.contains(table.columns[c]) { text = Highlighter.highlight(text, terms: highlights) }
-                let isLast = c == values.count - 1
-                if numeric[c] {
-                    parts.append(String(repeating: " ", count: padding) + text)
-                } else {
-                    parts.append(isLast ? text : text + String(repeating: " ", count: padding))
-                }
+            guard let fitted = TableLayout.fitting(table.columns, cells, into: width) else {
+                return LineFormat.render(table, width: width, highlights: highlights, color: settings.color)
             }
-            return parts.joined(separator: "  ")
+            layout = fitted
+        } else {
+            layout = TableLayout.natural(table.columns, cells)
         }
-        var out = line(table.columns, highlight: false) + "\n"
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells { out += line(row, highlight: true) + "\n" }
-        return out
-    }
-
-    /// Narrows columns until the row fits `width`: prose columns (text, heading) give way
-    /// first, down to a minimum; only then are the others capped.
-    static func fit(_ widths: inout [Int], columns: [String], into width: Int) {
-        let gaps = 2 * (widths.count - 1)
-        func total() -> Int { widths.reduce(0, +) + gaps }
-        guard total() > width else { return }
-        let prose = widths.indices.filter { proseColumns.contains(columns[$0]) }
-        // Take from the widest prose column until it all fits or every one is at the minimum.
-        while total() > width, let widest = prose.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimumProseWidth {
-            widths[widest] = max(minimumProseWidth, widths[widest] - (total() - width))
-        }
-        if total() > width {
-            for c in widths.indices where !proseColumns.contains(columns[c]) {
-                widths[c] = min(widths[c], maximumOtherWidth)
-            }
-        }
+        return layout.render(table, cells: cells, highlights: highlights, color: settings.color, cut: cut && settings.width != nil)
     }
 
     /// `show`: each node's reference and line, then its full text.
@@ -138,19 +121,8 @@ public enum ResultFormatter {
             let header = "\(corpus.reference(of: node))  (line \(corpus.line(of: node)))"
             out += (settings.color ? "\u{1B}[1m\(header)\u{1B}[0m" : header) + "\n"
             let text = corpus.documents[node.document].text(corpus.span(of: node))
-            out += (settings.color ? Highlighter.highlight(text, terms: highlights) : text) + "\n\n"
+            out += HighlightedText(text, terms: highlights).rendered(color: settings.color) + "\n\n"
         }
         return out
-    }
-}
-
-/// Marks search terms in text with ANSI bold red.
-enum Highlighter {
-    static func highlight(_ text: String, terms: [String]) -> String {
-        var result = text
-        for term in Set(terms) where !term.isEmpty {
-            result = result.replacingOccurrences(of: term, with: "\u{1B}[1;31m\(term)\u{1B}[0m")
-        }
-        return result
     }
 }
