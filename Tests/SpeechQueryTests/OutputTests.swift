@@ -150,4 +150,19 @@ struct OutputTests {
         #expect(render(one, OutputSettings(format: .jsonl, formatIsExplicit: true)) == "{\"message\":\"in order: 3 sections, 9 points\"}\n")
         #expect(render(one, OutputSettings(format: .line, formatIsExplicit: true)) == "message: in order: 3 sections, 9 points\n")
     }
+
+    @Test func dotCommandsSetTheFormatAndThePager() throws {
+        let session = Session(corpus: Corpus(documents: []), format: .table)
+        let host = CapturingHost()
+        #expect(!session.formatIsExplicit && session.pagerEnabled)
+        session.run(QuerySource(name: "<test>", text: ".format line\n.pager off"), host: host)
+        #expect(session.format == .line && session.formatIsExplicit && !session.pagerEnabled)
+        session.run(QuerySource(name: "<test>", text: ".pager less -S \"-#\" 8"), host: host)
+        #expect(session.pagerEnabled && session.pagerCommand == "less -S \"-#\" 8")
+        session.run(QuerySource(name: "<test>", text: ".pager off\n.pager on"), host: host)
+        #expect(session.pagerEnabled && session.pagerCommand == "less -S \"-#\" 8")
+        session.run(QuerySource(name: "<test>", text: ".pager"), host: host)
+        #expect(host.diagnostics.map(\.message) == ["'.pager' takes 'on', 'off' or a pager command"])
+    }
 }
+

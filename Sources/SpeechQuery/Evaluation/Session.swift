@@ -30,6 +30,11 @@ public final class Session {
     public var formatIsExplicit: Bool
     public var header: Bool
     public var timer = false
+    /// `.pager on|off`: whether the prompt pages results longer than the window. Only the
+    /// interactive frontend reads it; scripts and `-e` never page.
+    public var pagerEnabled = true
+    /// `.pager COMMAND`: the pager to use instead of `$PAGER` or `less -FRX`.
+    public var pagerCommand: String?
     /// Polled during evaluation; the REPL points it at its Ctrl-C flag.
     public var isInterrupted: () -> Bool = { false }
 
@@ -159,6 +164,14 @@ public final class Session {
                 corpus.setLexicon(try AnalysisLexicon.loading(path, onto: corpus.classifier.lexicon))
             } catch {
                 throw Diagnostic("cannot use lexicon '\(path)': \(error.reason)", at: statement.range, in: source)
+            }
+        case .pager(let choice):
+            switch choice {
+            case .on: pagerEnabled = true
+            case .off: pagerEnabled = false
+            case .command(let command):
+                pagerEnabled = true
+                pagerCommand = command
             }
         case .quit:
             outcome.quit = true

@@ -127,11 +127,19 @@ public enum MetaCommand: Sendable, Equatable {
     case timer(Bool)
     /// `.lexicon FILE`: add a lexicon file's words to the analysis.
     case lexicon(String)
+    /// `.pager on|off|COMMAND`: page results longer than the window at the prompt.
+    case pager(PagerChoice)
     case quit
 
-    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "quit"]
+    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "pager", "quit"]
 }
 
+/// What `.pager` asks for: paging on (with `$PAGER`, else `less -FRX`), off, or on with a
+/// command of the user's own (run by the shell, so it may carry options: `less -S`).
+public enum PagerChoice: Sendable, Equatable {
+    case on, off
+    case command(String)
+}
 
 public enum StatementKind: Sendable, Equatable {
     case pipeline(Pipeline)

@@ -199,6 +199,14 @@ public struct Parser {
         case "lexicon":
             guard let path = words.first else { throw error("'.lexicon' needs a lexicon file", hint: ".lexicon my-words.txt") }
             return .lexicon(path)
+        case "pager":
+            switch words.first?.lowercased() {
+            case nil: throw error("'.pager' takes 'on', 'off' or a pager command", hint: ".pager less -S")
+            case "on"?: return .pager(.on)
+            case "off"?: return .pager(.off)
+            // The whole line, as typed: it is handed to the shell, which does its own quoting.
+            default: return .pager(.command(arguments))
+            }
         case "quit", "exit": return .quit
         default:
             let suggestion = Suggestion.closest(to: name, among: MetaCommand.names)
