@@ -132,6 +132,9 @@ struct OutputTests {
             "      line: 16",
             "      text: 其次，要分类处置，对存在重大隐患的立即停用。",
         ])
+        // Chinese wraps anywhere but before closing punctuation.
+        let chinese = HighlightedText("但是，我们也要看到，部分企业", terms: [])
+        #expect(chinese.wrapped(to: 18).map { chinese.rendered($0, color: false) } == ["但是，我们也要看", "到，部分企业"])
         // Latin text wraps at spaces.
         let english = Table(columns: ["message"], rows: [[.text("in order: 3 sections, 3 subsections, 9 points, 4 paragraphs and 12 sentences")]])
         let wrapped = lines(render(english, OutputSettings(format: .line, width: 40)))

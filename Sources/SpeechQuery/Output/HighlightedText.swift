@@ -14,6 +14,8 @@ struct HighlightedText {
     static let markOn = "\u{1B}[1;31m"
     static let markOff = "\u{1B}[0m"
     static let ellipsis = "…"
+    /// Punctuation that closes what comes before it, and so never begins a wrapped line.
+    static let closingPunctuation: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "》", "”", "’", "…", ",", ".", ";", ":", "!", "?", ")"]
 
     init(_ text: String, terms: [String]) {
         scalars = Array(text.unicodeScalars)
@@ -125,8 +127,8 @@ struct HighlightedText {
     }
 
     /// The text broken into lines of at most `width` columns. Chinese breaks between any
-    /// two characters; a run of Latin text breaks after its last space when there is one
-    /// in the second half of the line, so words are not split.
+    /// two characters, except before closing punctuation; a run of Latin text breaks after
+    /// its last space when there is one in the second half of the line, so words are not split.
     func wrapped(to width: Int) -> [Range<Int>] {
         guard width > 0, self.width > width else { return [0..<scalars.count] }
         var lines: [Range<Int>] = []
@@ -141,6 +143,10 @@ struct HighlightedText {
             if end < scalars.count, scalars[end] != " ",
                let space = (start..<end).last(where: { scalars[$0] == " " }), space + 1 > start + (end - start) / 2 {
                 end = space + 1
+            } else if end < scalars.count, end - start > 1, Self.closingPunctuation.contains(scalars[end]) {
+                // A line does not start with a comma or a full stop: the character before
+                // goes down with it, as Chinese typesetting does.
+                end -= 1
             }
             lines.append(start..<end)
             start = end
