@@ -9,6 +9,16 @@ final class OutputHost: SessionHost {
     let color: Bool
     /// Colour for diagnostics on standard error.
     let errorColor: Bool
+    /// `--width N`: tables fit N columns wherever they go; nil fits them to the terminal,
+    /// and does not cut them at all when they do not go to a terminal.
+    let width: Int?
+    /// `--bom`: each output (standard output, every `.output` file) starts with a UTF-8
+    /// byte-order mark, which spreadsheet programs need to read a CSV file as UTF-8.
+    let byteOrderMark: Bool
+    /// Whether standard output and the `.output` file still need their byte-order mark
+    /// before the first thing written to them.
+    private var standardOutputMarkPending: Bool
+    private var fileMarkPending = false
     private var file: UnsafeMutablePointer<FILE>?
     /// A stdio stream of our own on descriptor 1 (the C global `stdout` is shared mutable
     /// state that Swift 6 rightly refuses).
@@ -19,9 +29,14 @@ final class OutputHost: SessionHost {
     /// height so one query cannot flood the screen); nil prints everything.
     var maximumRows: Int?
 
-    init(color: Bool, errorColor: Bool, standardOutput: UnsafeMutablePointer<FILE>? = fdopen(STDOUT_FILENO, "w")) {
+    init(color: Bool, errorColor: Bool, width: Int? = nil, byteOrderMark: Bool = false,
+         standardOutput: UnsafeMutablePointer<FILE>? = fdopen(STDOUT_FILENO, "w")) {
         self.color = color
         self.errorColor = errorColor
+        self.width = width
+        self.byteOrderMark = byteOrderMark
+        // A mark shown on a terminal would only be a stray character.
+        standardOutputMarkPending = byteOrderMark && !Terminal.stdoutIsTerminal
         self.standardOutput = standardOutput
     }
 
@@ -29,8 +44,8 @@ final class OutputHost: SessionHost {
 
     func emit(_ result: QueryResult, session: Session) {
         let settings = OutputSettings(
-            format: session.format, header: session.header,
-            width: toTerminal ? Terminal.outputWidth() : nil,
+            format: session.format, formatIsExplicit: session.formatIsExplicit, header: session.header,
+            width: width ?? (toTerminal ? Terminal.outputWidth() : nil),
             color: file == nil && color)
         var shown = result
         var hidden = 0
@@ -69,6 +84,7 @@ final class OutputHost: SessionHost {
         guard let path else { return nil }
         guard let opened = fopen(path, "w") else { return String(cString: strerror(errno)).lowercased() }
         file = opened
+        fileMarkPending = byteOrderMark
         return nil
     }
 
@@ -76,6 +92,10 @@ final class OutputHost: SessionHost {
         guard let target = file ?? standardOutput else {
             writeFailed = true
             return
+        }
+        if !text.isEmpty, file == nil ? standardOutputMarkPending : fileMarkPending {
+            if file == nil { standardOutputMarkPending = false } else { fileMarkPending = false }
+            if fputs("\u{FEFF}", target) < 0 { writeFailed = true }
         }
         if fputs(text, target) < 0 { writeFailed = true }
     }

@@ -27,14 +27,15 @@ struct QueryRunner {
 
         let interactive = Terminal.stdoutIsTerminal
         let format = options.format ?? (interactive ? .table : .tsv)
-        let session = Session(corpus: corpus, format: format, header: options.header)
+        let session = Session(corpus: corpus, format: format, formatIsExplicit: options.format != nil, header: options.header)
         let color: Bool
         switch options.color {
         case .always: color = true
         case .never: color = false
         case .auto: color = interactive && !Terminal.noColorRequested
         }
-        let host = OutputHost(color: color, errorColor: options.color == .always || (Terminal.stderrIsTerminal && !Terminal.noColorRequested && options.color == .auto))
+        let host = OutputHost(color: color, errorColor: options.color == .always || (Terminal.stderrIsTerminal && !Terminal.noColorRequested && options.color == .auto),
+                              width: options.width, byteOrderMark: options.bom)
 
         var queryFailed = false
         var last: QueryResult?
@@ -98,10 +99,11 @@ struct QueryRunner {
     func runInteractive() throws {
         let loaded = DocumentLoader().load(paths: options.files)
         for failure in loaded.failures { Terminal.printError(failure.description) }
-        let session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }, lexicon: try lexicon()), format: options.format ?? .table, header: options.header)
+        let session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }, lexicon: try lexicon()), format: options.format ?? .table,
+                              formatIsExplicit: options.format != nil, header: options.header)
         guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }
         let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && !Terminal.noColorRequested)
-        let host = OutputHost(color: color, errorColor: color, standardOutput: output)
+        let host = OutputHost(color: color, errorColor: color, width: options.width, byteOrderMark: options.bom, standardOutput: output)
         host.maximumRows = max(10, (Terminal.outputHeight() ?? 24) - 4)
         guard let editor = LineEditor(output: output, completer: {
             Completer(names: Array(session.bindings.keys).sorted(), documents: session.corpus.documents.map(\.name), listDirectory: Self.listDirectory)

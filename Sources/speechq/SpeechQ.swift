@@ -44,8 +44,14 @@ struct SpeechQ: ParsableCommand {
     @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in SCRIPT (- for standard input).", valueName: "SCRIPT"))
     var script: String?
 
-    @Option(help: "Output format: table, tsv, csv, json, jsonl (default: table on a terminal, tsv otherwise).")
+    @Option(help: "Output format: table, line, tsv, csv, json, jsonl (default: table on a terminal, tsv otherwise).")
     var format: OutputFormat?
+
+    @Option(help: ArgumentHelp("Fit tables to N columns, also when piped (default: COLUMNS or the terminal's width; no limit when piped).", valueName: "N"))
+    var width: Int?
+
+    @Flag(help: "Start the output, and each .output file, with a UTF-8 byte-order mark (for spreadsheets reading CSV).")
+    var bom = false
 
     @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable; see docs/analysis.md).", valueName: "FILE"))
     var lexicon: [String] = []
@@ -74,6 +80,7 @@ struct SpeechQ: ParsableCommand {
     func validate() throws {
         if script != nil, !expressions.isEmpty { throw ValidationError("use -e or -f, not both") }
         if script == "-", files.contains("-") { throw ValidationError("standard input cannot be both the script and a document") }
+        if let width, width < 20 { throw ValidationError("--width must be at least 20 columns.") }
     }
 
     func run() throws {

@@ -39,16 +39,25 @@ enum Terminal {
     }
 
     /// The width of the terminal on standard output, or nil when it is not a terminal.
+    /// `COLUMNS`, when set, wins over the window's size, as for ls; otherwise the window
+    /// is asked each time, so a result printed after the window was resized fits it.
     static func outputWidth() -> Int? {
         guard stdoutIsTerminal else { return nil }
+        if let columns = environmentSize("COLUMNS") { return columns }
         if let columns = windowSize()?.ws_col, columns > 0 { return Int(columns) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return 80
     }
 
-    /// The height of the terminal on standard output, or nil when it is not known.
+    /// The height of the terminal on standard output (`LINES` wins, as `COLUMNS` does for
+    /// the width), or nil when it is not known.
     static func outputHeight() -> Int? {
-        windowSize().flatMap { $0.ws_row > 0 ? Int($0.ws_row) : nil }
+        guard stdoutIsTerminal else { return nil }
+        if let lines = environmentSize("LINES") { return lines }
+        return windowSize().flatMap { $0.ws_row > 0 ? Int($0.ws_row) : nil }
+    }
+
+    private static func environmentSize(_ name: String) -> Int? {
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// `NO_COLOR` (any non-empty value) turns colour off unless `--color always`.

@@ -11,7 +11,7 @@ final class TerminalSession {
     /// Where the next `expect` starts looking in the transcript.
     private var mark: String.Index
 
-    init(arguments: [String], environment: [String: String]) throws {
+    init(arguments: [String], environment: [String: String], rows: Int = 40, columns: Int = 120) throws {
         let path = SpeechQRun.binary.path
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -22,7 +22,7 @@ final class TerminalSession {
         var master: Int32 = -1
         let child = argv.withUnsafeBufferPointer { a in
             envp.withUnsafeBufferPointer { e in
-                sq_spawn_in_pty(path, a.baseAddress, e.baseAddress, 40, 120, &master)
+                sq_spawn_in_pty(path, a.baseAddress, e.baseAddress, Int32(rows), Int32(columns), &master)
             }
         }
         guard child > 0 else { throw POSIXError(.ECHILD) }
@@ -36,6 +36,12 @@ final class TerminalSession {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         close(fd)
+    }
+
+    /// Resizes the terminal, as dragging the window's corner does (the child gets SIGWINCH).
+    func resize(rows: Int, columns: Int) {
+        var size = winsize(ws_row: UInt16(rows), ws_col: UInt16(columns), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(fd, UInt(TIOCSWINSZ), &size)
     }
 
     /// Types `keys`, one write per string, with a pause so each arrives on its own.
