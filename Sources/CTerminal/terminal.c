@@ -3,6 +3,7 @@
 #include <pty.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 #include "CTerminal.h"
@@ -55,4 +56,49 @@ pid_t sq_spawn_in_pty(const char *path, char *const argv[], char *const envp[], 
         _exit(127);
     }
     return pid;
+}
+
+int sq_run_pager(const char *command, const char *text, size_t length) {
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        dup2(fds[0], STDIN_FILENO);
+        close(fds[0]);
+        close(fds[1]);
+        // Our SIGINT handler only sets a flag; the pager needs the default (or its own).
+        signal(SIGINT, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
+        execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+        _exit(127);
+    }
+    close(fds[0]);
+    // Leaving the pager early (q in less) closes the pipe: that ends the writing, not us.
+    struct sigaction ignore, previous;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGPIPE, &ignore, &previous);
+    size_t written = 0;
+    while (written < length) {
+        ssize_t n = write(fds[1], text + written, length - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;  // Ctrl-C reaches us too; the pager decides
+            break;
+        }
+        written += (size_t)n;
+    }
+    close(fds[1]);
+    sigaction(SIGPIPE, &previous, NULL);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return -1;
+    }
+    // A pager ended by a signal still ran; only the shell's own codes mean it did not.
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 0;
 }

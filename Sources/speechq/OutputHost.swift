@@ -25,9 +25,9 @@ final class OutputHost: SessionHost {
     private let standardOutput: UnsafeMutablePointer<FILE>?
     private(set) var writeFailed = false
 
-    /// At most this many rows of a result are printed (the REPL sets it from the window
-    /// height so one query cannot flood the screen); nil prints everything.
-    var maximumRows: Int?
+    /// Set by the interactive prompt: output longer than the window goes through a pager
+    /// (when `.pager on`), and each output is flushed at once. Never set for `-e` or `-f`.
+    var pager: Pager?
 
     init(color: Bool, errorColor: Bool, width: Int? = nil, byteOrderMark: Bool = false,
          standardOutput: UnsafeMutablePointer<FILE>? = fdopen(STDOUT_FILENO, "w")) {
@@ -47,22 +47,23 @@ final class OutputHost: SessionHost {
             format: session.format, formatIsExplicit: session.formatIsExplicit, header: session.header,
             width: width ?? (toTerminal ? Terminal.outputWidth() : nil),
             color: file == nil && color)
-        var shown = result
-        var hidden = 0
-        if let maximumRows, file == nil, result.rowCount > maximumRows, !result.showFullText {
-            hidden = result.rowCount - maximumRows
-            shown = result.limited(to: maximumRows)
-        }
-        write(ResultFormatter.render(shown, corpus: session.corpus, settings: settings))
-        if hidden > 0 {
-            write("… \(hidden) more rows (add | limit N or | show, or send them to a file with .output FILE)\n")
-        }
-        if maximumRows != nil { fflush(standardOutput) }
+        show(ResultFormatter.render(result, corpus: session.corpus, settings: settings))
     }
 
     func emitText(_ text: String) {
+        show(text)
+    }
+
+    /// Writes `text`, through the pager when at the prompt and it is longer than the window.
+    private func show(_ text: String) {
+        if let pager, toTerminal, pager.isEnabled,
+           let width = Terminal.outputWidth(), let height = Terminal.outputHeight(),
+           Pager.isTooLong(text, width: width, height: height) {
+            fflush(standardOutput)
+            if pager.page(text, warn: warn) { return }
+        }
         write(text)
-        if maximumRows != nil { fflush(standardOutput) }
+        if pager != nil { fflush(standardOutput) }
     }
 
     func report(_ diagnostic: Diagnostic) {

@@ -104,7 +104,6 @@ struct QueryRunner {
         guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }
         let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && !Terminal.noColorRequested)
         let host = OutputHost(color: color, errorColor: color, width: options.width, byteOrderMark: options.bom, standardOutput: output)
-        host.maximumRows = max(10, (Terminal.outputHeight() ?? 24) - 4)
         guard let editor = LineEditor(output: output, completer: {
             Completer(names: Array(session.bindings.keys).sorted(), documents: session.corpus.documents.map(\.name), listDirectory: Self.listDirectory)
         }) else {

@@ -120,6 +120,47 @@ struct TerminalOutputTests {
         return session
     }
 
+    @Test func aResultLongerThanTheWindowGoesThroughThePager() throws {
+        let repl = try prompt(["PAGER": "sed s/^/paged:/"])
+        repl.type("sentences | limit 20 | fields ref\r")
+        let long = try repl.expect("speechq> ")
+        #expect(long.contains("paged:safety-production:sec1.para1.sen2"), "\(long)")
+        // Every row is there: the pager replaces cutting to the window's height.
+        #expect(long.components(separatedBy: "paged:safety-production:").count == 21)
+        repl.type("sentences | limit 3 | fields ref\r")
+        let short = try repl.expect("speechq> ")
+        #expect(short.components(separatedBy: "safety-production:").count == 4 && !short.contains("paged:"))
+        repl.type(".pager sed s/^/mine:/\r")
+        try repl.expect("speechq> ")
+        repl.type("sentences | limit 20 | fields ref\r")
+        #expect(try repl.expect("speechq> ").contains("mine:safety-production:"))
+        repl.type(".pager off\r")
+        try repl.expect("speechq> ")
+        repl.type("sentences | limit 20 | fields ref\r")
+        let unpaged = try repl.expect("speechq> ")
+        #expect(!unpaged.contains("mine:") && unpaged.components(separatedBy: "safety-production:").count == 21)
+    }
+
+    @Test func aPagerThatCannotStartIsReportedOnceAndTheResultPrinted() throws {
+        let repl = try prompt(["PAGER": "/nonexistent/pager"])
+        repl.type("sentences | limit 20 | fields ref\r")
+        let first = try repl.expect("speechq> ")
+        #expect(first.contains("cannot start the pager '/nonexistent/pager'"))
+        #expect(first.components(separatedBy: "safety-production:").count == 21)
+        repl.type("sentences | limit 20 | fields ref\r")
+        let second = try repl.expect("speechq> ")
+        #expect(!second.contains("cannot start the pager"))
+        #expect(second.components(separatedBy: "safety-production:").count == 21)
+    }
+
+    @Test func scriptsOnATerminalAreNeverPaged() throws {
+        let run = try TerminalSession(arguments: ["-e", "sentences | fields ref", speech],
+                                      environment: ["TERM": "xterm", "LANG": "C.UTF-8", "NO_COLOR": "1", "PAGER": "sed s/^/paged:/"], rows: 10, columns: 80)
+        #expect(run.exitStatus() == 0)
+        #expect(run.transcript.contains("safety-production:closing.para1.sen2"))
+        #expect(!run.transcript.contains("paged:"))
+    }
+
     @Test func tablesFollowTheWindowWhenItIsResized() throws {
         let repl = try prompt(["PAGER": "cat"], rows: 40, columns: 200)
         repl.type("directives | limit 5\r")

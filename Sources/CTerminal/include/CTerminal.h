@@ -11,6 +11,12 @@ int sq_take_interrupt(void);
 /// Whether SIGINT arrived, without clearing it (for a running query to notice).
 int sq_interrupt_pending(void);
 
+/// Runs `command` with /bin/sh as a pager, `text` on its standard input, and waits for it.
+/// SIGPIPE is ignored while writing, since a pager may quit before reading everything.
+/// Returns the shell's exit status (126 or 127: the command could not be started), or -1
+/// when no process could be started at all.
+int sq_run_pager(const char *command, const char *text, size_t length);
+
 /// Starts `path` with `argv` and `envp` in a new pseudo-terminal of `rows` x `columns`
 /// (forkpty). Returns the child's pid and stores the controlling side in *master_fd;
 /// -1 on failure. Used by the end-to-end tests that type into the REPL.

@@ -17,6 +17,8 @@ struct Repl {
 
     func run() {
         sq_install_interrupt_handler()
+        // Results longer than the window go through a pager, here and nowhere else.
+        host.pager = Pager(session: session)
         session.isInterrupted = { sq_interrupt_pending() != 0 }
         if !quiet { host.emitText(banner()) }
         for entry in history?.load() ?? [] { editor.addToHistory(entry) }
