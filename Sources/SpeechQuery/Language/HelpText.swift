@@ -73,8 +73,10 @@ public enum HelpText {
     """
 
     static let formats = """
-    Formats (.format or --format): table (default on a terminal), tsv (default when piped),
-    csv, json, jsonl. '.header on' adds a header line to tsv and csv.
+    Formats (.format or --format): table (default on a terminal, fitted to its width),
+    line (one name: value line per field; also for rows too wide for a table),
+    tsv (default when piped), csv, json, jsonl. '.header on' adds a header line to tsv and
+    csv. At the prompt, results longer than the window go through a pager (.pager).
 
     """
 
@@ -82,8 +84,9 @@ public enum HelpText {
     Commands:
       .help [TOPIC]        this help
       .docs                the loaded documents
-      .format FORMAT       table, tsv, csv, json, jsonl
+      .format FORMAT       table, line, tsv, csv, json, jsonl
       .header on|off       header line for tsv and csv
+      .pager on|off|CMD    page long results at the prompt ($PAGER, else less -FRX)
       .output [FILE]       send results to FILE; alone, back to standard output
       .read SCRIPT         run a script file
       .timer on|off        show how long each statement takes
