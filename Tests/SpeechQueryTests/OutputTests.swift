@@ -112,6 +112,9 @@ struct OutputTests {
         #expect(lines(out).allSatisfy { DisplayWidth.columns(of: $0) <= 60 }, "\(out)")
         #expect(lines(out)[0] == "   ref: safety-production:sec2.sub3.para1.sen3")
         #expect(out.contains("\norigin: examples/speeches/safety-production.txt\n"))
+        // A ref is never wrapped, even when it is longer than the line.
+        let longRef = Table(columns: ["ref", "text"], rows: [[.text("a-very-long-document-name:sec2.sub3.para1.sen3"), .text("短")]])
+        #expect(lines(render(longRef, OutputSettings(format: .line, width: 30)))[0] == " ref: a-very-long-document-name:sec2.sub3.para1.sen3")
         // The long text wraps under where it started, whole.
         let textLines = lines(out).drop { !$0.hasPrefix("  text: ") }
         #expect(textLines.count > 1)

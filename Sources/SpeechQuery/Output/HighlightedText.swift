@@ -29,7 +29,7 @@ struct HighlightedText {
             while start + needle.count <= scalars.count {
                 if scalars[start] == needle[0], scalars[start..<start + needle.count].elementsEqual(needle) {
                     for i in start..<start + needle.count { marked[i] = true }
-                    if first == nil || start < first!.lowerBound { first = start..<start + needle.count }
+                    if start < first?.lowerBound ?? Int.max { first = start..<start + needle.count }
                     start += needle.count
                 } else {
                     start += 1

@@ -25,10 +25,12 @@ enum LineFormat {
                     continue
                 }
                 let terms = ColumnTraits.isProse(name) ? highlights : []
+                // A ref broken over two lines could not be copied back whole.
+                let wrapWidth = ColumnTraits.isKeptWhole(name) ? nil : valueWidth
                 var first = true
                 for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
                     let marked = HighlightedText(String(paragraph), terms: terms)
-                    for range in valueWidth.map({ marked.wrapped(to: $0) }) ?? [0..<marked.scalars.count] {
+                    for range in wrapWidth.map({ marked.wrapped(to: $0) }) ?? [0..<marked.scalars.count] {
                         out += (first ? label + " " : indent) + marked.rendered(range, color: color) + "\n"
                         first = false
                     }
