@@ -77,7 +77,7 @@ public struct Completer {
             switch previous {
             case "|": candidates = Parser.stageWords + QueryKind.allCases.map(\.rawValue)
             case "select", "count": candidates = QueryKind.allCases.map(\.rawValue)
-            case "filter", "and", "or", "not", "(", "sort", "fields", "by", ",": candidates = Field.allCases.map(\.rawValue)
+            case "filter", "and", "or", "not", "(", "sort", "fields", "by", ",": candidates = Catalogue.columnNames
             case "group": candidates = ["by"]
             case ".format": candidates = OutputFormat.allCases.map(\.rawValue)
             case ".help": candidates = HelpText.topics

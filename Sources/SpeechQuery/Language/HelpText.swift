@@ -1,17 +1,22 @@
-/// The text of `.help` and `.help TOPIC`. docs/language.md is the full reference.
+/// The text of `.help` and `.help TOPIC`, built from the catalogue so it lists every stage
+/// and field there is. docs/language.md is the full reference.
 public enum HelpText {
-    public static let topics = ["stages", "kinds", "fields", "predicates", "formats", "commands"]
+    static let fixedTopics = ["stages", "kinds", "fields", "predicates", "formats", "commands"]
 
-    public static func text(for topic: String?) -> String? {
+    /// The topics `.help` knows: the fixed ones and every catalogue stage.
+    public static var topics: [String] { fixedTopics + StageCatalogue.all.map(\.name) }
+
+    /// The help on `topic` (nil: the overview), wrapped to `width` columns when given.
+    public static func text(for topic: String?, width: Int? = nil) -> String? {
         switch topic?.lowercased() {
         case nil: return overview
-        case "stages"?, "stage"?: return stages
+        case "stages"?, "stage"?: return stages(width: width)
         case "kinds"?, "kind"?: return kinds
-        case "fields"?, "field"?: return fields
+        case "fields"?, "field"?: return fields(width: width)
         case "predicates"?, "filter"?: return predicates
         case "formats"?, "format"?: return formats
         case "commands"?, "meta"?: return commands
-        default: return nil
+        case let word?: return StageCatalogue.named(word).map { stage($0, width: width) }
         }
     }
 
@@ -26,27 +31,19 @@ public enum HelpText {
       _ | filter 企业                          filter the previous result
 
     Statements end at a new line or ';'. '#' starts a comment.
-    More: .help stages | kinds | fields | predicates | formats | commands
+    More: .help stages | kinds | fields | predicates | formats | commands | STAGE
 
     """
 
-    static let stages = """
-    Stages (joined with |):
-      select KIND [POS]    descend to KIND (or climb to it); POS: 2, 2..3, 1,3, last
-      KIND [POS]           the same, without 'select'
-      filter PREDICATE     keep what matches (.help predicates)
-      count [KIND]         count the input, or KIND inside each input node
-      show                 print full text instead of cutting it to the terminal
-      sort FIELD [desc]    order by fields (comma-separated)
-      limit N              the first N
-      fields A, B          a table of these fields
-      group by FIELD       group, then | count
-      tasks                who must do what by when: actor, role, action, deadline, due
-      formulations         numbered slogans (两个责任, 三严三保) with counts and references
-      placeholders         template gaps (X, XX, ×××, 20XX年, **, 某某)
-      check                numbering, announced count, residue and placeholder checks
-
-    """
+    static func stages(width: Int?) -> String {
+        var rows = Catalogue.coreStages.map { ($0.synopsis, $0.summary) }
+        rows.insert(("KIND [POS]", "the same as select KIND, without 'select'"), at: 1)
+        rows += StageCatalogue.all.map { spec in
+            (spec.synopsis, spec.summary + (spec.aliases.isEmpty ? "" : " (also: \(spec.aliases.joined(separator: ", ")))"))
+        }
+        return "Stages (joined with |):\n" + TwoColumnText.render(rows, width: width)
+            + "'.help STAGE' shows the columns of a stage's table.\n\n"
+    }
 
     static let kinds = """
     Kinds: docs, sections, subsections, points, paragraphs, sentences, directives, headings
@@ -55,12 +52,27 @@ public enum HelpText {
 
     """
 
-    static let fields = """
-    Fields: \(Field.nodeFields.map(\.rawValue).joined(separator: ", "))
-    Tables from count and the analysis stages carry their own columns (count, actor, role,
-    action, formulation, refs, placeholder, check, message …).
+    static func fields(width: Int?) -> String {
+        let rows = NodeFields.all.map { field in
+            let kinds = field.types.count == NodeType.allCases.count
+                ? "all" : NodeType.allCases.filter { field.types.contains($0) }.map(\.rawValue).joined(separator: ", ")
+            return (field.name, "\(field.column.summary) [\(kinds)]")
+        }
+        return "Fields of nodes [the kinds that have them]:\n" + TwoColumnText.render(rows, width: width)
+            + "A stage's table has its own columns: '.help STAGE'.\n\n"
+    }
 
-    """
+    static func stage(_ spec: StageSpec, width: Int?) -> String {
+        var out = "\(spec.synopsis)\n  \(spec.summary)\n"
+        if !spec.parameters.isEmpty {
+            out += "Arguments:\n" + TwoColumnText.render(spec.parameters.map { parameter in
+                (parameter.keyword.map { "\($0) \(parameter.name)" } ?? parameter.name, parameter.summary)
+            }, width: width)
+        }
+        out += "Columns of its \(spec.output.name) rows:\n"
+        out += TwoColumnText.render(spec.output.columns.map { ($0.name, $0.summary) }, width: width) + "\n"
+        return out
+    }
 
     static let predicates = """
     Predicates:

@@ -8,8 +8,7 @@ import Foundation
 ///     pipeline   := stage ('|' stage)*
 ///     stage      := ['select'] KIND [selector] | NAME | '_' | 'filter' predicate | 'count' [KIND]
 ///                 | 'show' | 'sort' key (',' key)* | 'limit' N | 'fields' FIELD (',' FIELD)*
-///                 | 'group' 'by' FIELD | 'tasks' | 'formulations' | 'placeholders' | 'check'
-
+///                 | 'group' 'by' FIELD | CATALOGUE-STAGE argument*   (StageCatalogue)
 ///     selector   := item (',' item)*       item := N ['..' N] | 'last'
 ///     predicate  := and ('or' and)*        and := unary ('and' unary)*
 ///     unary      := 'not' unary | '(' predicate ')' | TERM | STRING | REGEX
@@ -20,8 +19,10 @@ public struct Parser {
     private var pendingError: Diagnostic?
     public let source: QuerySource
 
-    static let stageWords = ["select", "filter", "count", "show", "sort", "limit", "fields", "group", "tasks", "formulations", "placeholders", "check"]
-    static let keywords: Set<String> = Set(stageWords + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
+    /// The words that start a stage: the core's and the catalogue's.
+    static var stageWords: [String] { Catalogue.stageWords }
+    static let keywords: Set<String> = Set(Catalogue.stageWords + StageCatalogue.all.flatMap(\.aliases)
+        + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
 
     public init(_ source: QuerySource) {
         self.source = source
@@ -266,18 +267,6 @@ public struct Parser {
             case "show":
                 consume()
                 return .show
-            case "tasks":
-                consume()
-                return .tasks
-            case "formulations":
-                consume()
-                return .formulations
-            case "placeholders":
-                consume()
-                return .placeholders
-            case "check", "lint":
-                consume()
-                return .check
             case "sort":
                 consume()
                 var keys: [SortKey] = []
@@ -311,6 +300,10 @@ public struct Parser {
                 lastEnd = token.range.lowerBound
                 return .groupBy(try parseField())
             default:
+                if let spec = StageCatalogue.named(w) {
+                    consume()
+                    return .table(try parseStageCall(spec))
+                }
                 let followedByMore: Bool
                 switch peekKindAfterWord() {
                 case .pipe, .newline, .semicolon, .end: followedByMore = false
@@ -365,14 +358,67 @@ public struct Parser {
         return Selector(items: items)
     }
 
-    private mutating func parseField() throws(Diagnostic) -> Field {
+    /// A field or column name; whether the input has it is checked when the pipeline runs.
+    private mutating func parseField() throws(Diagnostic) -> String {
         guard let name = word else { throw unexpected(expecting: "a field name") }
-        guard let field = Field(rawValue: name.lowercased()) else {
-            let hint = Suggestion.closest(to: name, among: Field.allCases.map(\.rawValue))
-            throw error("unknown field '\(name)'", hint: hint.map { "did you mean '\($0)'?" } ?? "fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard Catalogue.columnNames.contains(name.lowercased()) else {
+            let hint = Suggestion.closest(to: name, among: Catalogue.columnNames)
+            throw error("unknown field '\(name)'", hint: hint.map { "did you mean '\($0)'?" } ?? "'.help fields' lists them")
         }
         consume()
-        return field
+        return name.lowercased()
+    }
+
+    /// The arguments of a catalogue stage, read as its parameters declare: positional ones
+    /// in order, then keyword ones (`width 20`) in any order.
+    private mutating func parseStageCall(_ spec: StageSpec) throws(Diagnostic) -> StageCall {
+        let usage = "usage: \(spec.synopsis)"
+        var arguments: [String: StageArgument] = [:]
+        for parameter in spec.parameters where parameter.keyword == nil {
+            guard let value = try parseArgument(parameter) else { break }
+            arguments[parameter.name] = value
+        }
+        while let keyword = word, let parameter = spec.parameters.first(where: { $0.keyword == keyword }) {
+            guard arguments[parameter.name] == nil else { throw error("'\(keyword)' is given twice", hint: usage) }
+            consume()
+            guard let value = try parseArgument(parameter) else { throw unexpected(expecting: "\(parameter.name) after '\(keyword)'") }
+            arguments[parameter.name] = value
+        }
+        if let missing = spec.parameters.first(where: { $0.isRequired && arguments[$0.name] == nil }) {
+            throw error("'\(spec.name)' needs \(missing.name): \(missing.summary), found \(token.kind.description)", hint: usage)
+        }
+        return StageCall(name: spec.name, arguments: arguments)
+    }
+
+    /// The argument for `parameter` at the current token, or nil when the token is not one.
+    private mutating func parseArgument(_ parameter: StageParameter) throws(Diagnostic) -> StageArgument? {
+        switch (parameter.value, token.kind) {
+        case (.term, .term(let t)), (.term, .string(let t)):
+            guard !t.isEmpty else { throw error("an empty search term matches everything", hint: "put text between the quotes") }
+            consume()
+            return .term(t)
+        case (.term, .regex(let pattern, let caseInsensitive)):
+            try validateRegex(pattern, caseInsensitive: caseInsensitive)
+            consume()
+            return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        case (.number, .number(let n)):
+            guard n > 0 else { throw error("\(parameter.name) must be at least 1") }
+            consume()
+            return .number(n)
+        case (.choice(let choices), .word(let w)) where choices.contains(w):
+            consume()
+            return .word(w)
+        default:
+            return nil
+        }
+    }
+
+    private func validateRegex(_ pattern: String, caseInsensitive: Bool) throws(Diagnostic) {
+        do {
+            _ = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        } catch {
+            throw self.error("invalid regular expression /\(pattern)/", hint: "the syntax is ICU's, as in NSRegularExpression")
+        }
     }
 
     // MARK: Predicates
@@ -414,23 +460,21 @@ public struct Parser {
             consume()
             return .term(t)
         case .regex(let pattern, let caseInsensitive):
-            do {
-                _ = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-            } catch {
-                throw self.error("invalid regular expression /\(pattern)/", hint: "the syntax is ICU's, as in NSRegularExpression")
-            }
+            try validateRegex(pattern, caseInsensitive: caseInsensitive)
             consume()
             return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
         case .word(let w):
-            guard let field = Field(rawValue: w.lowercased()) else {
-                let hint = Suggestion.closest(to: w, among: Field.allCases.map(\.rawValue)).map { "did you mean '\($0)'? To search for the word, quote it: \"\(w)\"" }
+            let field = w.lowercased()
+            guard Catalogue.columnNames.contains(field) else {
+                let hint = Suggestion.closest(to: w, among: Catalogue.columnNames).map { "did you mean '\($0)'? To search for the word, quote it: \"\(w)\"" }
                 throw error("unknown field '\(w)'", hint: hint ?? "to search for the word, quote it: \"\(w)\"")
             }
             let fieldRange = token.range
             consume()
             guard case .comparison(let op) = token.kind else {
-                if field == .directive { return .truthy(field) }
-                throw Diagnostic("'\(w)' needs a comparison", at: fieldRange, in: source, hint: "for example: \(w) \(field == .chars || field == .line ? "> 100" : "= \"…\"")")
+                if Catalogue.isBoolean(field) { return .truthy(field) }
+                let numeric = NodeFields.named(field)?.column.type == .integer || field == "count"
+                throw Diagnostic("'\(w)' needs a comparison", at: fieldRange, in: source, hint: "for example: \(w) \(numeric ? "> 100" : "= \"…\"")")
             }
             consume()
             switch token.kind {

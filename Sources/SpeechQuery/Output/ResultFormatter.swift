@@ -23,11 +23,11 @@ public enum ResultFormatter {
     public static func render(_ result: QueryResult, corpus: Corpus, settings: OutputSettings) -> String {
         let table: Table
         switch result.value {
-        case .nodes(let nodes):
+        case .nodes(let nodes, let type):
             if result.showFullText, settings.format == .table {
                 return showBlocks(nodes, corpus: corpus, settings: settings, highlights: result.highlights)
             }
-            table = corpus.table(for: nodes, fields: nil)
+            table = corpus.table(for: nodes, of: type)
         case .table(let t):
             table = t
         case .groups(let field, let groups):
