@@ -4,12 +4,10 @@ import Testing
 
 @Suite("The catalogue of stages, rows and fields")
 struct CatalogueTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// docs/language.md's tables are the catalogue's: a stage or field added, renamed or
     /// described anew without the docs fails here. `SPEECHQ_UPDATE_GOLDEN=1` rewrites them.
     @Test func theLanguageReferenceListsTheCatalogue() throws {
-        let url = Self.repository.appendingPathComponent("docs/language.md")
+        let url = PackageFiles.root.appendingPathComponent("docs/language.md")
         let docs = try String(contentsOf: url, encoding: .utf8)
         for (name, _) in CatalogueMarkdown.sections {
             #expect(docs.contains(CatalogueMarkdown.startMarker(name)), "docs/language.md lost the \(name) table")
@@ -24,7 +22,7 @@ struct CatalogueTests {
 
     /// Every stage file is registered: a stage is one file, and forgetting to list it fails.
     @Test func everyStageFileIsInTheCatalogue() throws {
-        let directory = Self.repository.appendingPathComponent("Sources/SpeechQuery/Stages")
+        let directory = PackageFiles.root.appendingPathComponent("Sources/SpeechQuery/Stages")
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix("Stage.swift") }
         #expect(files.count == StageCatalogue.all.count)
         for file in files {
