@@ -375,7 +375,10 @@ public struct Parser {
         let usage = "usage: \(spec.synopsis)"
         var arguments: [String: StageArgument] = [:]
         for parameter in spec.parameters where parameter.keyword == nil {
-            guard let value = try parseArgument(parameter) else { break }
+            guard let value = try parseArgument(parameter) else {
+                if parameter.isRequired { throw missing(parameter, of: spec) }
+                break
+            }
             arguments[parameter.name] = value
         }
         while let keyword = word, let parameter = spec.parameters.first(where: { $0.keyword == keyword }) {
@@ -384,10 +387,15 @@ public struct Parser {
             guard let value = try parseArgument(parameter) else { throw unexpected(expecting: "\(parameter.name) after '\(keyword)'") }
             arguments[parameter.name] = value
         }
-        if let missing = spec.parameters.first(where: { $0.isRequired && arguments[$0.name] == nil }) {
-            throw error("'\(spec.name)' needs \(missing.name): \(missing.summary), found \(token.kind.description)", hint: usage)
+        if let parameter = spec.parameters.first(where: { $0.isRequired && arguments[$0.name] == nil }) {
+            throw missing(parameter, of: spec)
         }
         return StageCall(name: spec.name, arguments: arguments)
+    }
+
+    private func missing(_ parameter: StageParameter, of spec: StageSpec) -> Diagnostic {
+        let written = parameter.keyword.map { "'\($0) \(parameter.name)'" } ?? parameter.name
+        return error("'\(spec.name)' needs \(written) (\(parameter.summary)), found \(token.kind.description)", hint: "usage: \(spec.synopsis)")
     }
 
     /// The argument for `parameter` at the current token, or nil when the token is not one.
