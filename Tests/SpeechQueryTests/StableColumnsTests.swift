@@ -9,7 +9,7 @@ struct StableColumnsTests {
     /// One pipeline per kind of row the language makes.
     static let producers: [(kind: String, pipeline: String)] =
         QueryKind.allCases.map { ($0.rawValue, "select \($0.rawValue)") }
-        + StageCatalogue.all.map { ($0.output.name, $0.name) }
+        + StageCatalogue.all.map { ($0.output.name, $0.example) }
         + [("section counts", "sections | count points"), ("groups", "points | group by style | count"),
            ("fields", "sentences | fields ref, actor, due")]
 
@@ -66,7 +66,7 @@ struct StableColumnsTests {
             #expect(Self.csv(query, session: session).split(separator: "\n").first.map(String.init) == type.defaultColumns.joined(separator: ","))
         }
         for spec in StageCatalogue.all {
-            #expect(Self.csv(spec.name, session: session).split(separator: "\n").first.map(String.init) == spec.output.columnNames.joined(separator: ","))
+            #expect(Self.csv(spec.example, session: session).split(separator: "\n").first.map(String.init) == spec.output.columnNames.joined(separator: ","))
         }
     }
 }

@@ -99,15 +99,18 @@ public struct StageSpec: Sendable {
     public let aliases: [String]
     public let summary: String
     public let parameters: [StageParameter]
+    /// A pipeline that uses the stage, for `.help` and for the tests that run every stage.
+    public let example: String
     public let output: RowSchema
     let makeRows: @Sendable (StageInput) throws(StageFailure) -> [[FieldValue]]
 
-    init(name: String, aliases: [String] = [], summary: String, parameters: [StageParameter] = [], output: RowSchema,
+    init(name: String, aliases: [String] = [], summary: String, parameters: [StageParameter] = [], example: String, output: RowSchema,
          rows: @escaping @Sendable (StageInput) throws(StageFailure) -> [[FieldValue]]) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
         self.parameters = parameters
+        self.example = example
         self.output = output
         makeRows = rows
     }

@@ -63,7 +63,7 @@ public enum HelpText {
     }
 
     static func stage(_ spec: StageSpec, width: Int?) -> String {
-        var out = "\(spec.synopsis)\n  \(spec.summary)\n"
+        var out = "\(spec.synopsis)\n  \(spec.summary)\n  for example: \(spec.example)\n"
         if !spec.parameters.isEmpty {
             out += "Arguments:\n" + TwoColumnText.render(spec.parameters.map { parameter in
                 (parameter.keyword.map { "\($0) \(parameter.name)" } ?? parameter.name, parameter.summary)

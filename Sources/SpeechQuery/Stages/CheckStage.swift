@@ -5,6 +5,7 @@ enum CheckStage {
         name: "check",
         aliases: ["lint"],
         summary: "checks a draft: numbering, announced counts, residue, placeholders, repeats",
+        example: "check",
         output: RowSchema("finding", columns: [
             SharedColumns.doc,
             Column("severity", .text, "ok (a check passed) or warning (a problem)"),

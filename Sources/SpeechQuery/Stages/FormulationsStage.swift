@@ -3,6 +3,7 @@ enum FormulationsStage {
     static let spec = StageSpec(
         name: "formulations",
         summary: "numbered slogans (两个责任, 三严三保) with their counts and references",
+        example: "formulations",
         output: RowSchema("formulation", columns: [
             SharedColumns.doc,
             Column("formulation", .text, "the slogan as written", prose: true),

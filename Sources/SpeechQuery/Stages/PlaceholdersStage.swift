@@ -3,6 +3,7 @@ enum PlaceholdersStage {
     static let spec = StageSpec(
         name: "placeholders",
         summary: "template gaps left in a draft: X, XX, ×××, 20XX年, **, 某某",
+        example: "placeholders",
         output: RowSchema("placeholder", columns: [
             SharedColumns.doc, SharedColumns.ref, SharedColumns.line,
             Column("placeholder", .text, "the gap as written"),

@@ -3,6 +3,7 @@ enum TasksStage {
     static let spec = StageSpec(
         name: "tasks",
         summary: "who must do what by when: one row per assignment in the directives",
+        example: "select section 2 | tasks",
         output: RowSchema("task", columns: [
             SharedColumns.doc, SharedColumns.ref, SharedColumns.line,
             Column("actor", .text, "who is told to act", prose: true),
