@@ -130,7 +130,7 @@ public struct StageSpec: Sendable {
 /// Sources/SpeechQuery/Stages is listed here.
 public enum StageCatalogue {
     public static let all: [StageSpec] = [
-        TasksStage.spec, FormulationsStage.spec, PlaceholdersStage.spec, CheckStage.spec,
+        TasksStage.spec, FormulationsStage.spec, PlaceholdersStage.spec, CheckStage.spec, KwicStage.spec,
     ]
 
     public static func named(_ word: String) -> StageSpec? {
