@@ -56,8 +56,12 @@ public struct OutlineJSON {
     /// line is the role's, its text both lines joined by an ideographic space.
     func line(_ doc: Document, _ line: SourceLine, kind: String, step: Reference.Step, continuedBy next: SourceLine? = nil) -> JSONValue {
         let lines = [line] + (next.map { [$0] } ?? [])
-        return .object([
-            ("doc", .string(doc.name)), ("kind", .string(kind)),
+        // The title and subtitles are heading nodes in queries too; the other lines are not
+        // nodes, and their kinds name no node kind.
+        let kindMembers: [(String, JSONValue)] = step == .title || kind == "subtitle"
+            ? [("kind", .string("heading")), ("level", .string(kind))] : [("kind", .string(kind))]
+        return .object([("doc", .string(doc.name))] + kindMembers + [
+
             ("ref", .string(Reference(document: doc.name, steps: [step]).description)),
             ("line", .int(line.line)), ("text", .string(lines.map { doc.text($0.range) }.joined(separator: "　"))),
             ("chars", .int(lines.reduce(0) { $0 + doc.characterCount($1.range) })),
