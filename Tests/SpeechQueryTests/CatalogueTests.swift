@@ -57,6 +57,23 @@ struct CatalogueTests {
         for column in TasksStage.spec.output.columns { #expect(tasks.contains("  \(column.name) ")) }
     }
 
+    /// Every topic fits 80 columns, and descriptions line up by display width, not by
+    /// character count (疫情 is two characters and four columns).
+    @Test func helpAlignsByDisplayWidth() throws {
+        for topic in [nil] + HelpText.topics {
+            let text = try #require(HelpText.text(for: topic, width: 80))
+            for line in text.split(separator: "\n") { #expect(DisplayWidth.columns(of: String(line)) <= 80, "\(topic ?? "overview"): \(line)") }
+        }
+        let overview = try #require(HelpText.text(for: nil, width: 80)).split(separator: "\n").map(String.init)
+        func descriptionColumn(_ prefix: String) throws -> Int {
+            let line = try #require(overview.first { $0.hasPrefix("  " + prefix) })
+            let description = try #require(line.range(of: "  ", options: .backwards, range: line.index(line.startIndex, offsetBy: 2 + prefix.count)..<line.endIndex))
+            return DisplayWidth.columns(of: String(line[..<description.upperBound]))
+        }
+        #expect(try descriptionColumn("sections | filter 疫情 | count") == descriptionColumn("count directives"))
+        #expect(try descriptionColumn("_ | filter 企业") == descriptionColumn("select sections | count"))
+    }
+
     @Test func helpWrapsChineseWithoutSpaces() {
         let lines = TwoColumnText.wrap("谁在什么时候之前做什么：每个指派一行，包括牵头、负责和配合单位", to: 20)
         #expect(lines.count > 1)

@@ -9,31 +9,31 @@ public enum HelpText {
     /// The help on `topic` (nil: the overview), wrapped to `width` columns when given.
     public static func text(for topic: String?, width: Int? = nil) -> String? {
         switch topic?.lowercased() {
-        case nil: return overview
+        case nil: return overview(width: width)
         case "stages"?, "stage"?: return stages(width: width)
-        case "kinds"?, "kind"?: return kinds
+        case "kinds"?, "kind"?: return kinds(width: width)
         case "fields"?, "field"?: return fields(width: width)
-        case "predicates"?, "filter"?: return predicates
-        case "formats"?, "format"?: return formats
-        case "commands"?, "meta"?: return commands
+        case "predicates"?, "filter"?: return predicates(width: width)
+        case "formats"?, "format"?: return formats(width: width)
+        case "commands"?, "meta"?: return commands(width: width)
         case let word?: return StageCatalogue.named(word).map { stage($0, width: width) }
         }
     }
 
-    static let overview = """
-    speechq queries the structure of speeches. A statement is a pipeline of stages:
-
-      select sections | count                 how many sections
-      sections | filter 疫情 | count           sections mentioning 疫情 (bare CJK words are terms)
-      select section 2 | select points 1      the first point of section 2
-      count directives                        directives in everything loaded
-      let s2 = select section 2               name a result; use it as: s2 | count sentences
-      _ | filter 企业                          filter the previous result
-
-    Statements end at a new line or ';'. '#' starts a comment.
-    More: .help stages | kinds | fields | predicates | formats | commands | STAGE
-
-    """
+    static func overview(width: Int?) -> String {
+        "speechq queries the structure of speeches. A statement is a pipeline of stages:\n\n"
+            + TwoColumnText.render([
+                ("select sections | count", "how many sections"),
+                ("sections | filter 疫情 | count", "sections mentioning 疫情 (bare CJK words are terms)"),
+                ("select section 2 | select points 1", "the first point of section 2"),
+                ("count directives", "directives in everything loaded"),
+                ("kwic 安全生产", "every occurrence of 安全生产 in its context"),
+                ("let s2 = select section 2", "name a result; use it as: s2 | count sentences"),
+                ("_ | filter 企业", "filter the previous result"),
+            ], width: width)
+            + "\nStatements end at a new line or ';'. '#' starts a comment.\n"
+            + "More: .help stages | kinds | fields | predicates | formats | commands | STAGE\n\n"
+    }
 
     static func stages(width: Int?) -> String {
         var rows = Catalogue.coreStages.map { ($0.synopsis, $0.summary) }
@@ -45,12 +45,18 @@ public enum HelpText {
             + "'.help STAGE' shows the columns of a stage's table.\n\n"
     }
 
-    static let kinds = """
-    Kinds: docs, sections, subsections, points, paragraphs, sentences, directives, headings
-    (singular forms too). directives are the sentences the analysis classifies as directives;
-    their 'why' field names the rules that fired.
-
-    """
+    static func kinds(width: Int?) -> String {
+        "Kinds (singular forms too: section, point):\n" + TwoColumnText.render([
+            ("docs", "loaded documents"),
+            ("sections", "一、… divisions"),
+            ("subsections", "（一）… divisions"),
+            ("points", "一是/一要/第一，/首先… enumerations"),
+            ("paragraphs", "body paragraphs (opening, sections, closing)"),
+            ("sentences", "body sentences"),
+            ("directives", "sentences the analysis reads as orders; 'why' names the rules that fired"),
+            ("headings", "title, subtitles, section and subsection headings"),
+        ], width: width) + "\n"
+    }
 
     static func fields(width: Int?) -> String {
         let rows = NodeFields.all.map { field in
@@ -63,7 +69,8 @@ public enum HelpText {
     }
 
     static func stage(_ spec: StageSpec, width: Int?) -> String {
-        var out = "\(spec.synopsis)\n  \(spec.summary)\n  for example: \(spec.example)\n"
+        let summary = width.map { TwoColumnText.wrap(spec.summary, to: max(20, $0 - 2)) } ?? [spec.summary]
+        var out = spec.synopsis + "\n" + summary.map { "  \($0)\n" }.joined() + "  for example: \(spec.example)\n"
         if !spec.parameters.isEmpty {
             out += "Arguments:\n" + TwoColumnText.render(spec.parameters.map { parameter in
                 (parameter.keyword.map { "\($0) \(parameter.name)" } ?? parameter.name, parameter.summary)
@@ -74,34 +81,34 @@ public enum HelpText {
         return out
     }
 
-    static let predicates = """
-    Predicates:
-      疫情, "复工", '复工', “复工”     text contains the term
-      /主要|重要/, /covid/i           text matches the regular expression (ICU syntax)
-      chars > 200, section = 3       field comparisons: = != < <= > >=
-      directive                      a boolean field
-      and, or, not, ( … )
+    static func predicates(width: Int?) -> String {
+        "Predicates:\n" + TwoColumnText.render([
+            ("疫情, \"复工\", '复工', “复工”", "text contains the term"),
+            ("/主要|重要/, /covid/i", "text matches the regular expression (ICU syntax)"),
+            ("chars > 200, section = 3", "field comparisons: = != < <= > >="),
+            ("directive", "a boolean field"),
+            ("and, or, not, ( … )", "combine them"),
+        ], width: width) + "\n"
+    }
 
-    """
+    static func formats(width: Int?) -> String {
+        let text = "Formats (.format or --format): table (default on a terminal), tsv (default when piped), "
+            + "csv, json, jsonl. '.header on' adds a header line to tsv and csv."
+        return (width.map { TwoColumnText.wrap(text, to: $0) } ?? [text]).joined(separator: "\n") + "\n\n"
+    }
 
-    static let formats = """
-    Formats (.format or --format): table (default on a terminal), tsv (default when piped),
-    csv, json, jsonl. '.header on' adds a header line to tsv and csv.
-
-    """
-
-    static let commands = """
-    Commands:
-      .help [TOPIC]        this help
-      .docs                the loaded documents
-      .format FORMAT       table, tsv, csv, json, jsonl
-      .header on|off       header line for tsv and csv
-      .output [FILE]       send results to FILE; alone, back to standard output
-      .read SCRIPT         run a script file
-      .timer on|off        show how long each statement takes
-      .lexicon FILE        add a lexicon file's words to the directive analysis
-      .quit                stop
-      load PATH [as NAME]  load more documents; NAME names them as a result
-
-    """
+    static func commands(width: Int?) -> String {
+        "Commands:\n" + TwoColumnText.render([
+            (".help [TOPIC]", "this help"),
+            (".docs", "the loaded documents"),
+            (".format FORMAT", "table, tsv, csv, json, jsonl"),
+            (".header on|off", "header line for tsv and csv"),
+            (".output [FILE]", "send results to FILE; alone, back to standard output"),
+            (".read SCRIPT", "run a script file"),
+            (".timer on|off", "show how long each statement takes"),
+            (".lexicon FILE", "add a lexicon file's words to the directive analysis"),
+            (".quit", "stop"),
+            ("load PATH [as NAME]", "load more documents; NAME names them as a result"),
+        ], width: width) + "\n"
+    }
 }

@@ -2,7 +2,7 @@
 /// description wrapped to the window, continuation lines indented under the description.
 public enum TwoColumnText {
     public static func render(_ rows: [(String, String)], indent: Int = 2, width: Int? = nil) -> String {
-        let nameWidth = min(28, rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0)
+        let nameWidth = min(36, rows.map { DisplayWidth.columns(of: $0.0) }.max() ?? 0)
         let descriptionColumn = indent + nameWidth + 2
         var out = ""
         for (name, description) in rows {
