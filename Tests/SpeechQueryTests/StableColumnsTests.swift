@@ -69,4 +69,21 @@ struct StableColumnsTests {
             #expect(Self.csv(spec.example, session: session).split(separator: "\n").first.map(String.init) == spec.output.columnNames.joined(separator: ","))
         }
     }
+
+    /// An empty value is null in JSON and an empty cell in CSV, whatever the column; and
+    /// `!= ""` keeps exactly the rows that have a value.
+    @Test func emptyValuesAreNullInJSONAndEmptyInCSV() throws {
+        let session = try Self.session()
+        session.format = .jsonl
+        let json = Self.csv("sentences | fields ref, actor, deadline, due, why", session: session)
+        let objects = try json.split(separator: "\n").map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.contains { $0["actor"] is NSNull && $0["deadline"] is NSNull && $0["why"] is NSNull })
+        #expect(!objects.contains { ($0["actor"] as? String) == "" || ($0["due"] as? String) == "" || ($0["why"] as? String) == "" })
+        let withDue = objects.filter { !($0["due"] is NSNull) }.count
+        session.format = .csv
+        session.header = false
+        #expect(Self.records(Self.csv("sentences | filter due != \"\" | fields ref", session: session)).count == withDue)
+        #expect(Self.records(Self.csv("sentences | filter due = \"\" | fields ref", session: session)).count == objects.count - withDue)
+        #expect(withDue > 0)
+    }
 }

@@ -157,15 +157,16 @@ public enum NodeFields {
             .optional(corpus.verdict(document: node.document, sentence: node.index).actor)
         },
         NodeField(Column("why", .text, "the rules of the analysis that fired"), [.sentence], analysis: true) { corpus, node in
-            .text(corpus.verdict(document: node.document, sentence: node.index).reasons.joined(separator: "; "))
+            let reasons = corpus.verdict(document: node.document, sentence: node.index).reasons
+            return reasons.isEmpty ? .null : .text(reasons.joined(separator: "; "))
         },
         NodeField(Column("deadline", .text, "the first time limit the sentence states, as written (6月底前)"), [.sentence], analysis: true) { corpus, node in
-            .text(corpus.verdict(document: node.document, sentence: node.index).deadline?.text ?? "")
+            .optional(corpus.verdict(document: node.document, sentence: node.index).deadline?.text)
         },
         NodeField(Column("due", .text, "that time limit as an ISO date or month (2025-06; empty for 汛期前)"), [.sentence], analysis: true) { corpus, node in
             let document = corpus.documents[node.document]
             let deadline = corpus.verdict(document: node.document, sentence: node.index).deadline
-            return .text(deadline?.normalized(speechDate: document.metadata.speechDate) ?? "")
+            return .optional(deadline?.normalized(speechDate: document.metadata.speechDate))
         },
     ]
 
@@ -175,7 +176,12 @@ public enum NodeFields {
 }
 
 extension FieldValue {
-    static func optional(_ text: String?) -> FieldValue { text.map(FieldValue.text) ?? .null }
+    /// Text, or null when there is none: an empty value is one thing, an empty cell in TSV
+    /// and CSV and `null` in JSON, never sometimes "" and sometimes null.
+    static func optional(_ text: String?) -> FieldValue {
+        guard let text, !text.isEmpty else { return .null }
+        return .text(text)
+    }
 }
 
 /// The outline lookups the node fields need beyond navigation.

@@ -45,12 +45,15 @@ public enum FieldValue: Sendable, Hashable {
         }
     }
 
-    /// `self OP literal`, numeric when both sides are numbers; false when the field is null.
+    /// `self OP literal`, numeric when both sides are numbers. An empty value compares as
+    /// empty text (`due != ""` keeps the rows that have one) and fails every numeric test.
     func compare(_ op: ComparisonOperator, _ literal: Literal) -> Bool {
         let ordering: Int
         switch (self, literal) {
-        case (.null, _):
+        case (.null, .number):
             return false
+        case (.null, .text):
+            return FieldValue.text("").compare(op, literal)
         case (.int(let x), .number(let y)):
             ordering = x < y ? -1 : (x > y ? 1 : 0)
         case (.bool(let x), .number(let y)):

@@ -27,8 +27,8 @@ enum TasksStage {
                 rows.append([
                     .text(document.name), reference, .int(corpus.line(of: sentence)),
                     .text(task.actor), .text(task.role.rawValue), .text(task.action),
-                    .text(task.deadline?.text ?? ""),
-                    .text(task.deadline?.normalized(speechDate: document.metadata.speechDate) ?? ""),
+                    .optional(task.deadline?.text),
+                    .optional(task.deadline?.normalized(speechDate: document.metadata.speechDate)),
                 ])
             }
         }
