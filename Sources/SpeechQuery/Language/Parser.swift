@@ -19,12 +19,19 @@ public struct Parser {
     private var token: Token
     private var pendingError: Diagnostic?
     public let source: QuerySource
+    /// Whether a name was bound before this text (by the session running it).
+    private let isBoundBefore: (String) -> Bool
+    /// Names this text has bound so far with `let` or `load … as`.
+    private var boundHere: Set<String> = []
 
     static let stageWords = ["select", "filter", "count", "show", "sort", "limit", "fields", "group", "tasks", "formulations", "placeholders", "check"]
     static let keywords: Set<String> = Set(stageWords + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
 
-    public init(_ source: QuerySource) {
+    /// `isBound` says which names already hold a result, so that a bound Chinese name can
+    /// start a pipeline (疫情段 | count) where an unbound one is read as a misplaced search.
+    public init(_ source: QuerySource, isBound: @escaping (String) -> Bool = { _ in false }) {
         self.source = source
+        isBoundBefore = isBound
         lexer = Lexer(source)
         token = Token(kind: .newline, range: 0..<0)
         advance()
@@ -139,13 +146,14 @@ public struct Parser {
         }
         if word == "let" {
             advance()
-            guard let name = word, !Self.keywords.contains(name), QueryKind(word: name) == nil, name != "_" else {
+            guard let name = word ?? termText.flatMap(Self.chineseName), !Self.keywords.contains(name), QueryKind(word: name) == nil, name != "_" else {
                 throw unexpected(expecting: "a name for the result (letters, digits, _; not a keyword or kind)")
             }
             advance()
             guard token.kind == .comparison(.equal) else { throw unexpected(expecting: "'=' after the name") }
             advance()
             let pipeline = try parsePipeline()
+            boundHere.insert(name)
             return Statement(kind: .binding(name: name, pipeline), range: start..<token.range.lowerBound)
         }
         if word == "load" {
@@ -159,6 +167,7 @@ public struct Parser {
                 advance()
                 guard let name = word ?? termText else { throw unexpected(expecting: "a document name after 'as'") }
                 alias = name
+                boundHere.insert(name)
                 advance()
             }
             return Statement(kind: .load(path: path, alias: alias), range: start..<token.range.lowerBound)
@@ -170,6 +179,16 @@ public struct Parser {
     private var termText: String? {
         if case .term(let t) = token.kind { return t }
         return nil
+    }
+
+    /// A term that can name a result (疫情段): letters and digits only, not text such as
+    /// 第（三）条 or 6.7% that a term may also be.
+    private static func chineseName(_ term: String) -> String? {
+        term.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" } ? term : nil
+    }
+
+    private func isBound(_ name: String) -> Bool {
+        boundHere.contains(name) || isBoundBefore(name)
     }
 
     private func parseMeta(name: String, arguments: String) throws(Diagnostic) -> MetaCommand {
@@ -324,6 +343,9 @@ public struct Parser {
                 let hint = Suggestion.closest(to: w, among: candidates).map { "did you mean '\($0)'?" }
                 throw error("unknown stage '\(w)'", hint: hint ?? "stages: \(Self.stageWords.joined(separator: ", ")); kinds: \(QueryKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+        case .term(let t) where first && isBound(t):
+            consume()
+            return .name(t)
         case .term(let t), .string(let t):
             throw error("expected a stage, found \(token.kind.description)", hint: "to search for it, write: filter \(t)")
         default:
