@@ -466,7 +466,9 @@ public struct Parser {
                 throw unexpected(expecting: "a value to compare with")
             }
         case .number(let n):
-            throw error("a bare number is not a condition", hint: "quote it to search for it: \"\(n)\", or compare a field: chars > \(n)")
+            // Quote the digits as typed: full-width ２００ is searched as ２００, not 200.
+            let written = String(decoding: source.text.utf8.dropFirst(token.range.lowerBound).prefix(token.range.count), as: UTF8.self)
+            throw error("a bare number is not a condition", hint: "quote it to search for it: \"\(written)\", or compare a field: chars > \(n)")
         default:
             throw unexpected(expecting: "a condition (a term, \"text\", /regex/, field comparison, not, or '(')")
         }
