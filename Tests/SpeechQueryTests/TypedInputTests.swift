@@ -136,6 +136,27 @@ struct TypedInputTests {
         #expect(failure("sentences | limit 2.5")?.message == "expected how many rows to keep (a number), found '2.5'")
     }
 
+    // MARK: Commands of the shell and dot-commands without their dot
+
+    @Test func commandsFromElsewhereSayWhereTheyBelong() throws {
+        let outline = "'outline' is a command-line subcommand: run `speechq outline FILE` in the shell; here use `sections` or `.docs`"
+        #expect(failure("outline")?.hint == outline)
+        #expect(failure("outline file.txt")?.hint == outline)
+        #expect(failure("sections | outline")?.hint == outline)
+        #expect(failure("help")?.hint == "'help' is a dot-command here: type .help")
+        #expect(failure("quit")?.hint == "'quit' is a dot-command here: type .quit")
+        #expect(failure("exit")?.hint == "'exit' is a dot-command here: type .quit")
+        #expect(failure("format json")?.hint == "'format' is a dot-command here: type .format")
+        #expect(failure("help")?.message == "unknown stage 'help'")
+        // No such command anywhere: the usual answers.
+        #expect(failure("export x")?.message == "unknown stage 'export'")
+        #expect(failure("export x")?.hint?.hasPrefix("stages: ") == true)
+        #expect(try stages("export") == [.name("export")])
+        #expect(failure("sections | fitler 疫情")?.hint == "did you mean 'filter'?")
+        // A name the user bound wins.
+        #expect(try stages("let outline = sections; outline | count") == [.name("outline"), .count(nil)])
+    }
+
     // MARK: End to end
 
     @Test func typedInputFindsWhatItSays() throws {

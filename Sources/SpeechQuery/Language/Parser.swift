@@ -330,6 +330,9 @@ public struct Parser {
                 lastEnd = token.range.lowerBound
                 return .groupBy(try parseField())
             default:
+                if !isBound(w), let hint = MisplacedCommand.hint(for: w) {
+                    throw error("unknown stage '\(w)'", hint: hint)
+                }
                 let followedByMore: Bool
                 switch peekKindAfterWord() {
                 case .pipe, .newline, .semicolon, .end: followedByMore = false
