@@ -287,6 +287,27 @@ struct Lexer {
         return Token(kind: .meta(name: name, arguments: arguments), range: offsets[start]..<offsets[nameStart + name.unicodeScalars.count])
     }
 
+    /// Whether `text`, typed bare, reads back as one word or term equal to it, as a value
+    /// after `doc =` must; `county-speech` does not (`-` is no word character), nor `2023`
+    /// (a number), nor `a b`.
+    static func readsAsOneWord(_ text: String) -> Bool {
+        var lexer = Lexer(QuerySource(name: "<value>", text: text))
+        guard let first = try? lexer.next(), let second = try? lexer.next(), second.kind == .end else { return false }
+        return first.kind == .word(text) || first.kind == .term(text)
+    }
+
+    /// `text` as a `"…"` string the lexer reads back as `text`.
+    static func quoted(_ text: String) -> String {
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for c in text.unicodeScalars {
+            if c == "\"" || c == "\\" { quoted.append("\\") }
+            quoted.append(c)
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+
     /// Moves to the end of the current line, after a lexical error.
     mutating func skipRestOfLine() {
         while let c = current, c != "\n" { position += 1 }
