@@ -59,7 +59,7 @@ public final class Session {
     @discardableResult
     public func run(_ source: QuerySource, host: SessionHost, keepGoing: Bool = false) -> Outcome {
         var outcome = Outcome()
-        var parser = Parser(source)
+        var parser = Parser(source, isBound: { self.bindings[$0] != nil })
         while let next = parser.nextStatement() {
             let started = ContinuousClock.now
             do throws(Diagnostic) {

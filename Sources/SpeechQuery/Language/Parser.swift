@@ -18,14 +18,21 @@ public struct Parser {
     private var token: Token
     private var pendingError: Diagnostic?
     public let source: QuerySource
+    /// Whether a name was bound before this text (by the session running it).
+    private let isBoundBefore: (String) -> Bool
+    /// Names this text has bound so far with `let` or `load … as`.
+    private var boundHere: Set<String> = []
 
     /// The words that start a stage: the core's and the catalogue's.
     static var stageWords: [String] { Catalogue.stageWords }
     static let keywords: Set<String> = Set(Catalogue.stageWords + StageCatalogue.all.flatMap(\.aliases)
         + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
 
-    public init(_ source: QuerySource) {
+    /// `isBound` says which names already hold a result, so that a bound Chinese name can
+    /// start a pipeline (疫情段 | count) where an unbound one is read as a misplaced search.
+    public init(_ source: QuerySource, isBound: @escaping (String) -> Bool = { _ in false }) {
         self.source = source
+        isBoundBefore = isBound
         lexer = Lexer(source)
         token = Token(kind: .newline, range: 0..<0)
         advance()
@@ -140,13 +147,14 @@ public struct Parser {
         }
         if word == "let" {
             advance()
-            guard let name = word, !Self.keywords.contains(name), QueryKind(word: name) == nil, name != "_" else {
+            guard let name = word ?? termText.flatMap(Self.chineseName), !Self.keywords.contains(name), QueryKind(word: name) == nil, name != "_" else {
                 throw unexpected(expecting: "a name for the result (letters, digits, _; not a keyword or kind)")
             }
             advance()
             guard token.kind == .comparison(.equal) else { throw unexpected(expecting: "'=' after the name") }
             advance()
             let pipeline = try parsePipeline()
+            boundHere.insert(name)
             return Statement(kind: .binding(name: name, pipeline), range: start..<token.range.lowerBound)
         }
         if word == "load" {
@@ -160,6 +168,7 @@ public struct Parser {
                 advance()
                 guard let name = word ?? termText else { throw unexpected(expecting: "a document name after 'as'") }
                 alias = name
+                boundHere.insert(name)
                 advance()
             }
             return Statement(kind: .load(path: path, alias: alias), range: start..<token.range.lowerBound)
@@ -171,6 +180,16 @@ public struct Parser {
     private var termText: String? {
         if case .term(let t) = token.kind { return t }
         return nil
+    }
+
+    /// A term that can name a result (疫情段): letters and digits only, not text such as
+    /// 第（三）条 or 6.7% that a term may also be.
+    private static func chineseName(_ term: String) -> String? {
+        term.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" } ? term : nil
+    }
+
+    private func isBound(_ name: String) -> Bool {
+        boundHere.contains(name) || isBoundBefore(name)
     }
 
     private func parseMeta(name: String, arguments: String) throws(Diagnostic) -> MetaCommand {
@@ -304,6 +323,9 @@ public struct Parser {
                     consume()
                     return .table(try parseStageCall(spec))
                 }
+                if !isBound(w), let hint = MisplacedCommand.hint(for: w) {
+                    throw error("unknown stage '\(w)'", hint: hint)
+                }
                 let followedByMore: Bool
                 switch peekKindAfterWord() {
                 case .pipe, .newline, .semicolon, .end: followedByMore = false
@@ -317,6 +339,9 @@ public struct Parser {
                 let hint = Suggestion.closest(to: w, among: candidates).map { "did you mean '\($0)'?" }
                 throw error("unknown stage '\(w)'", hint: hint ?? "stages: \(Self.stageWords.joined(separator: ", ")); kinds: \(QueryKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+        case .term(let t) where first && isBound(t):
+            consume()
+            return .name(t)
         case .term(let t), .string(let t):
             throw error("expected a stage, found \(token.kind.description)", hint: "to search for it, write: filter \(t)")
         default:
@@ -496,7 +521,9 @@ public struct Parser {
                 throw unexpected(expecting: "a value to compare with")
             }
         case .number(let n):
-            throw error("a bare number is not a condition", hint: "quote it to search for it: \"\(n)\", or compare a field: chars > \(n)")
+            // Quote the digits as typed: full-width ２００ is searched as ２００, not 200.
+            let written = String(decoding: source.text.utf8.dropFirst(token.range.lowerBound).prefix(token.range.count), as: UTF8.self)
+            throw error("a bare number is not a condition", hint: "quote it to search for it: \"\(written)\", or compare a field: chars > \(n)")
         default:
             throw unexpected(expecting: "a condition (a term, \"text\", /regex/, field comparison, not, or '(')")
         }
