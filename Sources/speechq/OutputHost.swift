@@ -42,6 +42,8 @@ final class OutputHost: SessionHost {
 
     private var toTerminal: Bool { file == nil && Terminal.stdoutIsTerminal }
 
+    var textWidth: Int? { toTerminal ? Terminal.outputWidth() : nil }
+
     func emit(_ result: QueryResult, session: Session) {
         let settings = OutputSettings(
             format: session.format, formatIsExplicit: session.formatIsExplicit, header: session.header,

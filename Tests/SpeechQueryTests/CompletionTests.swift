@@ -24,8 +24,8 @@ struct CompletionTests {
         #expect(candidates("sections | sort ye") == ["year"])
         #expect(candidates("docs | fields title, ye") == ["year"])
         #expect(candidates("points | group ") == ["by"])
-        #expect(candidates("docs | filter doc = co") == ["county-speech"])
-        #expect(candidates("docs | filter doc != ") == ["county-speech", "report"])
+        #expect(candidates("docs | filter doc = co") == ["\"county-speech\""])
+        #expect(candidates("docs | filter doc != ") == ["\"county-speech\"", "report"])
     }
 
     @Test func dotCommandsAndTheirArguments() {
@@ -39,6 +39,43 @@ struct CompletionTests {
         #expect(candidates("load examples/s") == ["examples/speeches/"])
         #expect(candidates(".read examples/") == ["examples/queries/", "examples/speeches/"])
         #expect(candidates("load ") == ["README.md", "examples/"])
+    }
+
+    /// A value that would not read back bare is offered quoted: `county-speech` lexes as
+    /// `county` and a stray `-`, `my speech` as two words, `2023` as a number.
+    @Test func valuesAndPathsThatNeedQuotesAreCompletedQuoted() {
+        let completer = Completer(names: ["疫情段"], documents: ["county-speech", "my speech", "2023", "2023年县政府工作报告（节选）", "report"], listDirectory: { directory in
+            switch directory {
+            case ".": [("my speeches", true), ("notes.txt", false)]
+            case "my speeches/": [("a b.txt", false), ("town", true)]
+            default: []
+            }
+        })
+        func candidates(_ line: String) -> [String] { completer.complete(line).candidates }
+        #expect(candidates("docs | filter doc = co") == ["\"county-speech\""])
+        #expect(candidates("docs | filter doc = \"co") == ["\"county-speech\""])
+        #expect(candidates("docs | filter doc = my") == ["\"my speech\""])
+        #expect(candidates("docs | filter doc = \"my sp") == ["\"my speech\""])
+        #expect(candidates("docs | filter doc = 20") == ["\"2023\"", "2023年县政府工作报告（节选）"])
+        #expect(candidates("docs | filter doc ＝ re") == ["report"])
+        #expect(candidates("docs | filter doc！＝re") == ["report"])
+        #expect(candidates("load my") == ["\"my speeches/"])
+        #expect(candidates("load \"my speeches/") == ["\"my speeches/a b.txt\"", "\"my speeches/town/"])
+        #expect(candidates(".read no") == ["notes.txt"])
+        #expect(candidates("疫") == ["疫情段"])
+        #expect(candidates("sections｜co") == ["count"])
+        #expect(candidates("sections；sel") == ["select"])
+    }
+
+    @Test func tabReplacesWhatWasTypedWithTheQuotedCandidate() {
+        #expect(Completer.edit(completing: "sel", with: ["select"])! == (0, "ect "))
+        #expect(Completer.edit(completing: "co", with: ["\"county-speech\""])! == (2, "\"county-speech\" "))
+        #expect(Completer.edit(completing: "\"co", with: ["\"county-speech\""])! == (0, "unty-speech\" "))
+        #expect(Completer.edit(completing: "my", with: ["\"my speeches/"])! == (2, "\"my speeches/"))
+        #expect(Completer.edit(completing: "co", with: ["\"county-a\"", "\"county-b\""])! == (2, "\"county-"))
+        #expect(Completer.edit(completing: "疫", with: ["疫情段"])! == (0, "情段 "))
+        #expect(Completer.edit(completing: "json", with: ["json", "jsonl"]) == nil)
+        #expect(Completer.edit(completing: "x", with: []) == nil)
     }
 
     @Test func commonPrefix() {

@@ -43,6 +43,11 @@ struct OutputTests {
 
     // MARK: Tables of any width
 
+    /// A table whose schema declares `prose` columns prose, as a stage's schema would.
+    static func table(_ names: [String], prose: Set<String> = ["text", "message"], rows: [[FieldValue]]) -> Table {
+        Table(schema: RowSchema("test", columns: names.map { Column($0, .text, "", prose: prose.contains($0)) }), rows: rows)
+    }
+
     /// A table shaped like `sentences | filter 隐患` over one document.
     static let sentences: Table = {
         let long = "但是，我们也要看到，部分企业主体责任落实不到位，隐患排查流于形式，一些村的消防设施年久失修。"
@@ -50,7 +55,7 @@ struct OutputTests {
             [.text("safety-production"), .text("safety-production:sec1.para1.sen2"), .text("sentence"), .int(1), .null, .int(8), .text(long)],
             [.text("safety-production"), .text("safety-production:sec2.sub3.para1.sen3"), .text("sentence"), .int(2), .int(3), .int(16), .text("其次，要分类处置，对存在重大隐患的立即停用。")],
         ]
-        return Table(columns: ["doc", "ref", "kind", "section", "subsection", "line", "text"], rows: rows)
+        return table(["doc", "ref", "kind", "section", "subsection", "line", "text"], rows: rows)
     }()
 
     func render(_ table: Table, _ settings: OutputSettings, highlights: [String] = []) -> String {
@@ -105,7 +110,7 @@ struct OutputTests {
 
     @Test func aRowThatCannotFitIsShownOneFieldPerLine() {
         // Three wide non-prose columns beside a text: no table of 60 columns leaves the text room.
-        let table = Table(columns: ["ref", "check", "origin", "text"], rows: [
+        let table = Self.table(["ref", "check", "origin", "text"], rows: [
             [.text("safety-production:sec2.sub3.para1.sen3"), .text("announced-count"), .text("examples/speeches/safety-production.txt"), .text(String(repeating: "隐患排查", count: 20))],
         ])
         let out = render(table, OutputSettings(format: .table, width: 60))
@@ -113,7 +118,7 @@ struct OutputTests {
         #expect(lines(out)[0] == "   ref: safety-production:sec2.sub3.para1.sen3")
         #expect(out.contains("\norigin: examples/speeches/safety-production.txt\n"))
         // A ref is never wrapped, even when it is longer than the line.
-        let longRef = Table(columns: ["ref", "text"], rows: [[.text("a-very-long-document-name:sec2.sub3.para1.sen3"), .text("短")]])
+        let longRef = Self.table(["ref", "text"], rows: [[.text("a-very-long-document-name:sec2.sub3.para1.sen3"), .text("短")]])
         #expect(lines(render(longRef, OutputSettings(format: .line, width: 30)))[0] == " ref: a-very-long-document-name:sec2.sub3.para1.sen3")
         // The long text wraps under where it started, whole.
         let textLines = lines(out).drop { !$0.hasPrefix("  text: ") }
@@ -139,14 +144,14 @@ struct OutputTests {
         let chinese = HighlightedText("但是，我们也要看到，部分企业", terms: [])
         #expect(chinese.wrapped(to: 18).map { chinese.rendered($0, color: false) } == ["但是，我们也要看", "到，部分企业"])
         // Latin text wraps at spaces.
-        let english = Table(columns: ["message"], rows: [[.text("in order: 3 sections, 3 subsections, 9 points, 4 paragraphs and 12 sentences")]])
+        let english = Self.table(["message"], rows: [[.text("in order: 3 sections, 3 subsections, 9 points, 4 paragraphs and 12 sentences")]])
         let wrapped = lines(render(english, OutputSettings(format: .line, width: 40)))
         #expect(wrapped.allSatisfy { DisplayWidth.columns(of: $0) <= 40 })
         #expect(wrapped.allSatisfy { !$0.hasSuffix("sub") && !$0.hasSuffix("senten") }, "\(wrapped)")
     }
 
     @Test func aLoneValueIsBareOnlyInTheDefaultOutput() {
-        let one = Table(columns: ["message"], rows: [[.text("in order: 3 sections, 9 points")]])
+        let one = Self.table(["message"], rows: [[.text("in order: 3 sections, 9 points")]])
         #expect(render(one, OutputSettings(format: .tsv)) == "in order: 3 sections, 9 points\n")
         #expect(render(one, OutputSettings(format: .table, width: 80)) == "in order: 3 sections, 9 points\n")
         #expect(render(one, OutputSettings(format: .tsv, header: true)) == "message\nin order: 3 sections, 9 points\n")

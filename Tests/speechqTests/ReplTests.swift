@@ -130,6 +130,16 @@ struct ReplTests {
         try repl.expect("\r\n3\r\n")
     }
 
+    @Test func tabQuotesADocumentNameThatNeedsIt() throws {
+        let repl = try start()
+        // safety-production must be quoted after doc =: Tab replaces the typed "saf".
+        repl.type("docs | filter doc = saf", "\t")
+        repl.type("| count\r")
+        let output = try repl.expect("speechq> ")
+        #expect(output.contains("\r\n1\r\n"))
+        #expect(!output.contains("error"))
+    }
+
     @Test func chineseTypedCharacterByCharacterIsKept() throws {
         let repl = try start()
         repl.type("sentences | filter ", "隐", "患", " | fields ref\r")

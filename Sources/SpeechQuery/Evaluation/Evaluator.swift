@@ -19,7 +19,7 @@ public struct Evaluator {
     }
 
     public func evaluate(_ pipeline: Pipeline) throws(Diagnostic) -> QueryResult {
-        var result = QueryResult(.nodes(corpus.documentNodes))
+        var result = QueryResult(.nodes(corpus.documentNodes, .document))
         // A pipeline that does not start from a name starts from every loaded document.
         var implicitInput = true
         for (position, stage) in pipeline.stages.enumerated() {
@@ -52,10 +52,37 @@ public struct Evaluator {
 
     private func nodes(of result: QueryResult, for stage: Stage, _ what: String) throws(Diagnostic) -> [Node] {
         switch result.value {
-        case .nodes(let nodes): return nodes
+        case .nodes(let nodes, _): return nodes
         case .table: throw error("'\(what)' needs nodes, but its input is a table", stage, hint: "put '\(what)' before 'count', 'fields' or 'group by'")
         case .groups: throw error("'\(what)' cannot follow 'group by'", stage, hint: "'group by FIELD' is followed by 'count'")
         }
+    }
+
+    /// The node fields named, checked against what nodes of `type` have.
+    private func nodeFields(_ names: [String], of type: NodeType, _ stage: Stage) throws(Diagnostic) -> [NodeField] {
+        let schema = type.schema
+        var fields: [NodeField] = []
+        for name in names {
+            guard schema.index(of: name) != nil, let field = NodeFields.named(name) else {
+                let hint = Suggestion.closest(to: name, among: schema.columnNames).map { "did you mean '\($0)'? " } ?? ""
+                throw error("\(type.plural) have no field '\(name)'", stage, hint: hint + "\(type.plural) have: \(schema.columnNames.joined(separator: ", "))")
+            }
+            fields.append(field)
+        }
+        return fields
+    }
+
+    /// The column index of each name in `table`.
+    private func columns(_ names: [String], of table: Table, _ stage: Stage) throws(Diagnostic) -> [Int] {
+        var indices: [Int] = []
+        for name in names {
+            guard let column = table.column(name) else {
+                let hint = Suggestion.closest(to: name, among: table.columns).map { "did you mean '\($0)'? " } ?? ""
+                throw error("the table of \(table.schema.name) rows has no column '\(name)'", stage, hint: hint + "columns: \(table.columns.joined(separator: ", "))")
+            }
+            indices.append(column)
+        }
+        return indices
     }
 
     private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {
@@ -65,19 +92,20 @@ public struct Evaluator {
         case .name:
             break
         case .select(let kind, let selector):
-            output.value = .nodes(select(kind, selector, from: try nodes(of: input, for: stage, "select")))
+            output.value = .nodes(select(kind, selector, from: try nodes(of: input, for: stage, "select")), NodeType(kind))
         case .filter(let predicate):
-            let compiled = try CompiledPredicate(predicate, corpus: corpus)
             switch input.value {
-            case .nodes(let nodes):
+            case .nodes(let nodes, let type):
+                let compiled = try CompiledPredicate(predicate, corpus: corpus, fields: { names throws(Diagnostic) in try nodeFields(names, of: type, stage) })
                 var kept: [Node] = []
                 for (k, node) in nodes.enumerated() {
                     if k % 256 == 0, isInterrupted() { throw error("interrupted", stage) }
                     if compiled.matches(node) { kept.append(node) }
                 }
-                output.value = .nodes(kept)
+                output.value = .nodes(kept, type)
             case .table(let table):
-                output.value = .table(Table(columns: table.columns, rows: table.rows.filter { compiled.matches(row: $0, columns: table.columns) }))
+                let compiled = try CompiledPredicate(predicate, corpus: corpus, columns: { names throws(Diagnostic) in try columns(names, of: table, stage) })
+                output.value = .table(Table(schema: table.schema, rows: table.rows.filter { compiled.matches(row: $0) }))
             case .groups:
                 throw error("'filter' cannot follow 'group by'", stage, hint: "filter before grouping")
             }
@@ -89,55 +117,54 @@ public struct Evaluator {
             output.showFullText = true
         case .sort(let keys):
             switch input.value {
-            case .nodes(let nodes):
-                let valued = nodes.map { node in (node, keys.map { corpus.value($0.field, of: node) }) }
-                output.value = .nodes(Self.stableSort(valued, keys: keys).map(\.0))
+            case .nodes(let nodes, let type):
+                let fields = try nodeFields(keys.map(\.field), of: type, stage)
+                let valued = nodes.map { node in (node, fields.map { $0.value(of: node, in: corpus) }) }
+                output.value = .nodes(Self.stableSort(valued, keys: keys).map(\.0), type)
             case .table(let table):
                 let indices = try columns(keys.map(\.field), of: table, stage)
                 let valued = table.rows.map { row in (row, indices.map { row[$0] }) }
-                output.value = .table(Table(columns: table.columns, rows: Self.stableSort(valued, keys: keys).map(\.0)))
+                output.value = .table(Table(schema: table.schema, rows: Self.stableSort(valued, keys: keys).map(\.0)))
             case .groups:
                 throw error("'sort' cannot follow 'group by'", stage, hint: "group by FIELD | count | sort count desc")
             }
         case .limit(let n):
             output = input.limited(to: n)
-        case .fields(let fields):
+        case .fields(let names):
             switch input.value {
-            case .nodes(let nodes):
-                output.value = .table(corpus.table(for: nodes, fields: fields))
+            case .nodes(let nodes, let type):
+                _ = try nodeFields(names, of: type, stage)
+                output.value = .table(corpus.table(for: nodes, of: type, fields: names))
             case .table(let table):
-                let indices = try columns(fields, of: table, stage)
-                output.value = .table(Table(columns: fields.map(\.rawValue), rows: table.rows.map { row in indices.map { row[$0] } }))
+                let indices = try columns(names, of: table, stage)
+                output.value = .table(Table(schema: table.schema.projecting(names), rows: table.rows.map { row in indices.map { row[$0] } }))
             case .groups:
                 throw error("'fields' cannot follow 'group by'", stage, hint: "'group by FIELD' is followed by 'count'")
             }
-        case .tasks, .formulations, .placeholders, .check:
-            let nodes = try nodes(of: input, for: stage, "\(stage.kind)")
-            output = QueryResult(.table(AnalysisTables(corpus: corpus).table(for: stage.kind, over: nodes)))
-        case .groupBy(let field):
-            let nodes = try nodes(of: input, for: stage, "group by")
+        case .table(let call):
+            guard let spec = StageCatalogue.named(call.name) else { throw error("unknown stage '\(call.name)'", stage) }
+            let nodes = try nodes(of: input, for: stage, spec.name)
+            do throws(StageFailure) {
+                output = QueryResult(.table(try spec.table(StageInput(corpus: corpus, nodes: nodes, arguments: call.arguments, isInterrupted: isInterrupted))))
+            } catch {
+                throw self.error(error.message, stage, hint: error.hint)
+            }
+        case .groupBy(let name):
+            guard case .nodes(let nodes, let type) = input.value else {
+                _ = try nodes(of: input, for: stage, "group by")
+                return output
+            }
+            let field = try nodeFields([name], of: type, stage)[0]
             var order: [FieldValue] = []
             var members: [FieldValue: [Node]] = [:]
             for node in nodes {
-                let key = corpus.value(field, of: node)
+                let key = field.value(of: node, in: corpus)
                 if members[key] == nil { order.append(key) }
                 members[key, default: []].append(node)
             }
-            output.value = .groups(field, order.map { ($0, members[$0]!) })
+            output.value = .groups(field.column, order.map { ($0, members[$0]!) })
         }
         return output
-    }
-
-    /// The column index of each field in `table`.
-    private func columns(_ fields: [Field], of table: Table, _ stage: Stage) throws(Diagnostic) -> [Int] {
-        var indices: [Int] = []
-        for field in fields {
-            guard let column = table.column(field.rawValue) else {
-                throw error("the table has no column '\(field.rawValue)'", stage, hint: "columns: \(table.columns.joined(separator: ", "))")
-            }
-            indices.append(column)
-        }
-        return indices
     }
 
     /// `select KIND [selector]`: descends into each input node, climbs to the containing
@@ -164,26 +191,27 @@ public struct Evaluator {
     }
 
     private func count(_ kind: QueryKind?, _ input: QueryResult, _ stage: Stage, implicitInput: Bool) throws(Diagnostic) -> Table {
+        let countOnly = RowSchema("count", columns: [SharedColumns.count])
         switch input.value {
         case .table(let table):
             guard kind == nil else { throw error("'count \(kind!.rawValue)' needs nodes, but its input is a table", stage) }
-            return Table(columns: ["count"], rows: [[.int(table.rows.count)]])
+            return Table(schema: countOnly, rows: [[.int(table.rows.count)]])
         case .groups(let field, let groups):
-            guard kind == nil else { throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(field.rawValue) | count") }
+            guard kind == nil else { throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(field.name) | count") }
             return QueryResult.groupCounts(field, groups)
-        case .nodes(let nodes):
-            guard let kind else { return Table(columns: ["count"], rows: [[.int(nodes.count)]]) }
+        case .nodes(let nodes, let type):
+            guard let kind else { return Table(schema: countOnly, rows: [[.int(nodes.count)]]) }
             if implicitInput {
                 // `count directives` on its own: one number over everything loaded.
                 let total = nodes.reduce(0) { $0 + select(kind, nil, from: [$1]).count }
-                return Table(columns: ["count"], rows: [[.int(total)]])
+                return Table(schema: countOnly, rows: [[.int(total)]])
             }
-            var table = corpus.table(for: nodes, fields: nil, includeText: false)
-            for (k, node) in nodes.enumerated() {
-                table.rows[k].append(.int(select(kind, nil, from: [node]).count))
-            }
-            table.columns.append("count")
-            return table
+            // One row per input node: its default columns without its text, and the count.
+            let shown = type.defaultColumns.filter { $0 != "text" }
+            let base = corpus.table(for: nodes, of: type, fields: shown)
+            let counted = Column("count", .integer, "\(kind.rawValue) inside the \(type.rawValue)")
+            let rows = zip(base.rows, nodes).map { row, node in row + [.int(select(kind, nil, from: [node]).count)] }
+            return Table(schema: RowSchema(type.rawValue, columns: base.schema.columns + [counted], key: ["ref"]), rows: rows)
         }
     }
 
@@ -202,7 +230,8 @@ public struct Evaluator {
     }
 }
 
-/// A predicate made ready to run: terms as UTF-8 bytes for memmem, regexes compiled once.
+/// A predicate made ready to run: terms as UTF-8 bytes for memmem, regexes compiled once,
+/// field names resolved once against the input's schema.
 struct CompiledPredicate {
     indirect enum Test {
         case term([UInt8], String)
@@ -210,33 +239,51 @@ struct CompiledPredicate {
         case and(Test, Test)
         case or(Test, Test)
         case not(Test)
-        case comparison(Field, ComparisonOperator, Literal)
-        case truthy(Field)
+        case comparison(FieldAccess, ComparisonOperator, Literal)
+        case truthy(FieldAccess)
+    }
+
+    /// Where a compared value comes from: a node field, or a column of a table row.
+    enum FieldAccess {
+        case node(NodeField)
+        case column(Int)
     }
 
     let test: Test
     let corpus: Corpus
 
-    init(_ predicate: Predicate, corpus: Corpus) throws(Diagnostic) {
+    /// For nodes: `fields` resolves names against the nodes' schema (or throws).
+    init(_ predicate: Predicate, corpus: Corpus, fields: ([String]) throws(Diagnostic) -> [NodeField]) throws(Diagnostic) {
         self.corpus = corpus
-        test = Self.compile(predicate)
+        test = try Self.compile(predicate) { name throws(Diagnostic) in .node(try fields([name])[0]) }
     }
 
-    private static func compile(_ predicate: Predicate) -> Test {
+    /// For table rows: `columns` resolves names to column indices (or throws).
+    init(_ predicate: Predicate, corpus: Corpus, columns: ([String]) throws(Diagnostic) -> [Int]) throws(Diagnostic) {
+        self.corpus = corpus
+        test = try Self.compile(predicate) { name throws(Diagnostic) in .column(try columns([name])[0]) }
+    }
+
+    private static func compile(_ predicate: Predicate, _ resolve: (String) throws(Diagnostic) -> FieldAccess) throws(Diagnostic) -> Test {
         switch predicate {
         case .term(let t): return .term(Array(t.utf8), t)
         case .regex(let pattern, let caseInsensitive):
             // Validated by the parser; cannot fail here.
             return .regex(try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []))
-        case .and(let a, let b): return .and(compile(a), compile(b))
-        case .or(let a, let b): return .or(compile(a), compile(b))
-        case .not(let a): return .not(compile(a))
-        case .comparison(let f, let op, let value): return .comparison(f, op, value)
-        case .truthy(let f): return .truthy(f)
+        case .and(let a, let b): return .and(try compile(a, resolve), try compile(b, resolve))
+        case .or(let a, let b): return .or(try compile(a, resolve), try compile(b, resolve))
+        case .not(let a): return .not(try compile(a, resolve))
+        case .comparison(let name, let op, let value): return .comparison(try resolve(name), op, value)
+        case .truthy(let name): return .truthy(try resolve(name))
         }
     }
 
     func matches(_ node: Node) -> Bool { evaluate(test, node) }
+
+    private func value(_ access: FieldAccess, _ node: Node) -> FieldValue {
+        if case .node(let field) = access { return field.value(of: node, in: corpus) }
+        return .null
+    }
 
     private func evaluate(_ test: Test, _ node: Node) -> Bool {
         switch test {
@@ -250,17 +297,18 @@ struct CompiledPredicate {
         case .and(let a, let b): return evaluate(a, node) && evaluate(b, node)
         case .or(let a, let b): return evaluate(a, node) || evaluate(b, node)
         case .not(let a): return !evaluate(a, node)
-        case .comparison(let field, let op, let literal): return corpus.value(field, of: node).compare(op, literal)
-        case .truthy(let field): return corpus.value(field, of: node) == .bool(true)
+        case .comparison(let access, let op, let literal): return value(access, node).compare(op, literal)
+        case .truthy(let access): return value(access, node) == .bool(true)
         }
     }
 
-    func matches(row: [FieldValue], columns: [String]) -> Bool { evaluate(test, row: row, columns: columns) }
+    func matches(row: [FieldValue]) -> Bool { evaluate(test, row: row) }
 
     /// On table rows, terms search the text columns and comparisons use the named column.
-    private func evaluate(_ test: Test, row: [FieldValue], columns: [String]) -> Bool {
-        func cell(_ field: Field) -> FieldValue {
-            columns.firstIndex(of: field.rawValue).map { row[$0] } ?? .null
+    private func evaluate(_ test: Test, row: [FieldValue]) -> Bool {
+        func cell(_ access: FieldAccess) -> FieldValue {
+            if case .column(let index) = access { return row[index] }
+            return .null
         }
         switch test {
         case .term(_, let term):
@@ -270,11 +318,11 @@ struct CompiledPredicate {
                 guard case .text(let s) = value else { return false }
                 return regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
             }
-        case .and(let a, let b): return evaluate(a, row: row, columns: columns) && evaluate(b, row: row, columns: columns)
-        case .or(let a, let b): return evaluate(a, row: row, columns: columns) || evaluate(b, row: row, columns: columns)
-        case .not(let a): return !evaluate(a, row: row, columns: columns)
-        case .comparison(let field, let op, let literal): return cell(field).compare(op, literal)
-        case .truthy(let field): return cell(field) == .bool(true)
+        case .and(let a, let b): return evaluate(a, row: row) && evaluate(b, row: row)
+        case .or(let a, let b): return evaluate(a, row: row) || evaluate(b, row: row)
+        case .not(let a): return !evaluate(a, row: row)
+        case .comparison(let access, let op, let literal): return cell(access).compare(op, literal)
+        case .truthy(let access): return cell(access) == .bool(true)
         }
     }
 }

@@ -1,23 +1,27 @@
-/// A table of values: what `count`, `fields` and `group by` produce.
+/// A table of values: what `count`, `fields`, `group by` and the catalogue's stages produce.
+/// Its columns are declared by its schema, never read off its rows.
 public struct Table: Sendable, Equatable {
-    public var columns: [String]
+    public var schema: RowSchema
     public var rows: [[FieldValue]]
 
-    public init(columns: [String], rows: [[FieldValue]]) {
-        self.columns = columns
+    public init(schema: RowSchema, rows: [[FieldValue]]) {
+        self.schema = schema
         self.rows = rows
     }
 
-    public func column(_ name: String) -> Int? { columns.firstIndex(of: name) }
+    public var columns: [String] { schema.columnNames }
+
+    public func column(_ name: String) -> Int? { schema.index(of: name) }
 }
 
 /// The value of a pipeline: nodes (which later stages can descend into) or a table.
 public struct QueryResult: Sendable {
     public enum Value: Sendable {
-        case nodes([Node])
+        /// Nodes, all of one type, which declares their columns even when there are none.
+        case nodes([Node], NodeType)
         case table(Table)
         /// Nodes grouped by a field, waiting for `count`.
-        case groups(Field, [(key: FieldValue, nodes: [Node])])
+        case groups(Column, [(key: FieldValue, nodes: [Node])])
     }
 
     public var value: Value
@@ -35,7 +39,7 @@ public struct QueryResult: Sendable {
     /// Empty, or a single zero: what `--exit-status` treats as failure.
     public var isEmptyOrZero: Bool {
         switch value {
-        case .nodes(let nodes): return nodes.isEmpty
+        case .nodes(let nodes, _): return nodes.isEmpty
         case .groups(_, let groups): return groups.isEmpty
         case .table(let table):
             if table.rows.isEmpty { return true }
@@ -45,24 +49,25 @@ public struct QueryResult: Sendable {
     }
 
     /// The table `group by FIELD | count` gives: one row per group with its size.
-    public static func groupCounts(_ field: Field, _ groups: [(key: FieldValue, nodes: [Node])]) -> Table {
-        Table(columns: [field.rawValue, "count"], rows: groups.map { [$0.key, .int($0.nodes.count)] })
+    public static func groupCounts(_ key: Column, _ groups: [(key: FieldValue, nodes: [Node])]) -> Table {
+        Table(schema: RowSchema("group", columns: [key, SharedColumns.count], key: [key.name]),
+              rows: groups.map { [$0.key, .int($0.nodes.count)] })
     }
 
     /// The first `count` rows.
     public func limited(to count: Int) -> QueryResult {
         var copy = self
         switch value {
-        case .nodes(let nodes): copy.value = .nodes(Array(nodes.prefix(count)))
+        case .nodes(let nodes, let type): copy.value = .nodes(Array(nodes.prefix(count)), type)
         case .groups(let field, let groups): copy.value = .groups(field, Array(groups.prefix(count)))
-        case .table(let table): copy.value = .table(Table(columns: table.columns, rows: Array(table.rows.prefix(count))))
+        case .table(let table): copy.value = .table(Table(schema: table.schema, rows: Array(table.rows.prefix(count))))
         }
         return copy
     }
 
     public var rowCount: Int {
         switch value {
-        case .nodes(let nodes): nodes.count
+        case .nodes(let nodes, _): nodes.count
         case .groups(_, let groups): groups.count
         case .table(let table): table.rows.count
         }

@@ -16,6 +16,12 @@ public protocol SessionHost: AnyObject {
     func redirectOutput(to path: String?) -> String?
     /// Reports how long a statement took, when `.timer on`.
     func reportTiming(_ duration: Duration)
+    /// The width text such as `.help` is wrapped to; nil for no wrapping.
+    var textWidth: Int? { get }
+}
+
+extension SessionHost {
+    public var textWidth: Int? { nil }
 }
 
 /// The state of one user's work: loaded documents, named results, the previous result and
@@ -62,7 +68,7 @@ public final class Session {
     @discardableResult
     public func run(_ source: QuerySource, host: SessionHost, keepGoing: Bool = false) -> Outcome {
         var outcome = Outcome()
-        var parser = Parser(source)
+        var parser = Parser(source, isBound: { self.bindings[$0] != nil })
         while let next = parser.nextStatement() {
             let started = ContinuousClock.now
             do throws(Diagnostic) {
@@ -109,14 +115,14 @@ public final class Session {
         let first = corpus.documents.count
         corpus.append(loaded.sources.map { Document($0) })
         let nodes = (first..<corpus.documents.count).map { Node(document: $0, kind: .document, index: 0) }
-        if let alias { bindings[alias] = QueryResult(.nodes(nodes)) }
-        previous = QueryResult(.nodes(nodes))
+        if let alias { bindings[alias] = QueryResult(.nodes(nodes, .document)) }
+        previous = QueryResult(.nodes(nodes, .document))
     }
 
     private func meta(_ command: MetaCommand, statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {
         switch command {
         case .help(let topic):
-            guard let text = HelpText.text(for: topic) else {
+            guard let text = HelpText.text(for: topic, width: host.textWidth) else {
                 throw Diagnostic("no help on '\(topic ?? "")'", at: statement.range, in: source, hint: "topics: \(HelpText.topics.joined(separator: ", "))")
             }
             host.emitText(text)
@@ -125,7 +131,7 @@ public final class Session {
                 [.text(doc.name), doc.metadata.title.map(FieldValue.text) ?? .null, doc.metadata.year.map(FieldValue.int) ?? .null,
                  .int(doc.outline.sections.count), .int(doc.outline.points.count), .int(doc.outline.sentences.count), .text(doc.origin)]
             }
-            host.emit(QueryResult(.table(Table(columns: ["doc", "title", "year", "sections", "points", "sentences", "origin"], rows: rows))), session: self)
+            host.emit(QueryResult(.table(Table(schema: Catalogue.loadedDocuments, rows: rows))), session: self)
         case .format(let format):
             self.format = format
             formatIsExplicit = true

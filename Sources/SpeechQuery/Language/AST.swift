@@ -21,17 +21,6 @@ public enum QueryKind: String, Sendable, CaseIterable {
     }
 }
 
-/// The fields a node row has, usable in `filter`, `sort`, `fields` and `group by`.
-public enum Field: String, Sendable, CaseIterable {
-    case doc, ref, kind, part, line, text, chars, heading, section, subsection, point, paragraph, sentence
-    case number, style, level, year, date, title, speaker, role, occasion, directive, actor, why, deadline, due
-    /// Columns of the tables that count and the analysis stages make; nodes do not have them.
-    case count, action, formulation, refs, placeholder, check, message
-
-    /// The fields nodes have (the rest are table columns).
-    public static let nodeFields = allCases.filter { ![.count, .action, .formulation, .refs, .placeholder, .check, .message].contains($0) }
-}
-
 /// Which children to keep when selecting: `2`, `2..3`, `1,3`, `last`.
 public struct Selector: Sendable, Equatable {
     public enum Item: Sendable, Equatable {
@@ -67,9 +56,9 @@ public indirect enum Predicate: Sendable, Equatable {
     case and(Predicate, Predicate)
     case or(Predicate, Predicate)
     case not(Predicate)
-    case comparison(Field, ComparisonOperator, Literal)
+    case comparison(String, ComparisonOperator, Literal)
     /// A boolean field on its own: `filter directive`.
-    case truthy(Field)
+    case truthy(String)
 
     /// The plain terms a match should highlight.
     var highlightTerms: [String] {
@@ -82,7 +71,7 @@ public indirect enum Predicate: Sendable, Equatable {
 }
 
 public struct SortKey: Sendable, Equatable {
-    public var field: Field
+    public var field: String
     public var descending: Bool
 }
 
@@ -95,10 +84,10 @@ public enum StageKind: Sendable, Equatable {
     case show
     case sort([SortKey])
     case limit(Int)
-    case fields([Field])
-    case groupBy(Field)
-    /// The analysis stages: each turns its input into a table.
-    case tasks, formulations, placeholders, check
+    case fields([String])
+    case groupBy(String)
+    /// A stage of the catalogue (tasks, formulations, …): turns its input into a table.
+    case table(StageCall)
 }
 
 public struct Stage: Sendable, Equatable {

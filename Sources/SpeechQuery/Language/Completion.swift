@@ -43,7 +43,8 @@ extension InputCompleteness {
 /// Tab completion that knows where the cursor is in the language: stage names and kinds
 /// after `|` or at the start, kinds after `select` and `count`, fields after `filter`,
 /// `sort`, `fields` and `by`, dot-commands after `.`, paths after `load`, `.read` and
-/// `.output`, bound names at the start, document names after `doc =`.
+/// `.output`, bound names at the start, document names after `doc =`, quoted where they
+/// must be.
 public struct Completer {
     public var names: [String]
     public var documents: [String]
@@ -56,14 +57,11 @@ public struct Completer {
         self.listDirectory = listDirectory
     }
 
-    /// The word being completed (the end of `line`) and the candidates that extend it.
+    /// The word being completed (the end of `line`) and the candidates that complete it.
+    /// A candidate extends the word, or is it quoted (`"county-speech"` for `co`) where a
+    /// bare word would not read back as the value; `edit(completing:with:)` says how.
     public func complete(_ line: String) -> (word: String, candidates: [String]) {
-        let separators: Set<Character> = ["|", "(", ")", ",", ";", "="]
-        let statement = line.split(separator: ";", omittingEmptySubsequences: false).last.map(String.init) ?? line
-        let previousWords = Self.words(statement)
-        let endsInSpace = statement.last.map { $0.isWhitespace || separators.contains($0) } ?? true
-        let word = endsInSpace ? "" : (previousWords.last ?? "")
-        var before = endsInSpace ? previousWords : Array(previousWords.dropLast())
+        var (before, word) = Self.split(line)
         let previous = before.last?.lowercased()
 
         let candidates: [String]
@@ -77,59 +75,119 @@ public struct Completer {
             switch previous {
             case "|": candidates = Parser.stageWords + QueryKind.allCases.map(\.rawValue)
             case "select", "count": candidates = QueryKind.allCases.map(\.rawValue)
-            case "filter", "and", "or", "not", "(", "sort", "fields", "by", ",": candidates = Field.allCases.map(\.rawValue)
+            case "filter", "and", "or", "not", "(", "sort", "fields", "by", ",": candidates = Catalogue.columnNames
             case "group": candidates = ["by"]
             case ".format": candidates = OutputFormat.allCases.map(\.rawValue)
             case ".help": candidates = HelpText.topics
             case ".header", ".timer": candidates = ["on", "off"]
             case "=", "!=":
                 before.removeLast()
-                candidates = before.last?.lowercased() == "doc" ? documents : []
+                guard before.last?.lowercased() == "doc" else { return (word, []) }
+                return (word, Self.values(documents, completing: word))
             default: candidates = []
             }
         }
         return (word, Self.unique(candidates.filter { $0.hasPrefix(word) && $0 != word }))
     }
 
-    /// The text split into words, with `| ( ) , ; = !=` as words of their own.
-    static func words(_ text: String) -> [String] {
+    /// The words of the statement being typed (the text after the last `;`) before the word
+    /// under the cursor, and that word ("" after a space or separator). `| ( ) , = !=` are
+    /// words of their own, full-width forms from an input method read as them, and quoted
+    /// text, closed or still open, is one word.
+    static func split(_ text: String) -> (words: [String], word: String) {
         var words: [String] = []
         var current = ""
-        var previous: Character?
+        var closingQuote: Character?
+        func flush() {
+            if !current.isEmpty { words.append(current) }
+            current = ""
+        }
         for c in text {
-            if c.isWhitespace {
-                if !current.isEmpty { words.append(current) }
-                current = ""
-            } else if "|(),;".contains(c) || (c == "=" && previous != "!") {
-                if !current.isEmpty { words.append(current) }
-                words.append(String(c))
-                current = ""
-            } else if c == "=" {
+            if let close = closingQuote {
                 current.append(c)
-                words.append(current)
+                if c == close { closingQuote = nil }
+            } else if current.isEmpty, let close = Self.quotes[c] {
+                current.append(c)
+                closingQuote = close
+            } else if c == ";" || c == "；" {
+                words = []
                 current = ""
+            } else if c.isWhitespace {
+                flush()
+            } else if let separator = Self.separators[c] {
+                if separator == "=", current.last == "!" || current.last == "！" {
+                    current.removeLast()
+                    flush()
+                    words.append("!=")
+                } else {
+                    flush()
+                    words.append(separator)
+                }
             } else {
                 current.append(c)
             }
-            previous = c
         }
-        if !current.isEmpty { words.append(current) }
-        return words
+        return (words, current)
     }
 
+    private static let quotes: [Character: Character] = ["\"": "\"", "'": "'", "“": "”", "‘": "’"]
+    private static let separators: [Character: String] = [
+        "|": "|", "(": "(", ")": ")", ",": ",", "=": "=",
+        "｜": "|", "（": "(", "）": ")", "，": ",", "＝": "=",
+    ]
+
+    /// The values that complete `word`, quoted where the bare value would not read back as
+    /// itself (`county-speech` lexes as `county` and a stray `-`), or where the user has
+    /// begun with a quote.
+    static func values(_ values: [String], completing word: String) -> [String] {
+        let opened = word.first == "\""
+        let typed = opened ? String(word.dropFirst()) : word
+        let completions = values.filter { $0.hasPrefix(typed) }.map { opened || !Lexer.readsAsOneWord($0) ? Lexer.quoted($0) : $0 }
+        return unique(completions.filter { $0 != word })
+    }
+
+    /// Paths that complete `word`, quoted when one holds a space or a statement separator,
+    /// which would otherwise end it, or when the user has begun with a quote. A directory's
+    /// quote stays open for the rest of the path.
     func paths(_ word: String) -> [String] {
-        let slash = word.lastIndex(of: "/")
-        let directory = slash.map { String(word[...$0]) } ?? ""
-        let base = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        let opened = word.first == "\""
+        let typed = opened ? String(word.dropFirst()) : word
+        let slash = typed.lastIndex(of: "/")
+        let directory = slash.map { String(typed[...$0]) } ?? ""
+        let base = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
         return listDirectory(directory.isEmpty ? "." : directory)
             .filter { $0.name.hasPrefix(base) && ($0.name.hasPrefix(".") == base.hasPrefix(".")) }
-            .map { directory + $0.name + ($0.isDirectory ? "/" : "") }
+            .map { entry in
+                let path = directory + entry.name + (entry.isDirectory ? "/" : "")
+                guard opened || path.contains(where: { $0.isWhitespace || ";|；｜".contains($0) }) else { return path }
+                return "\"" + path + (entry.isDirectory ? "" : "\"")
+            }
             .sorted()
     }
 
     static func unique(_ items: [String]) -> [String] {
         var seen = Set<String>()
         return items.filter { seen.insert($0).inserted }
+    }
+
+    /// What Tab does to the line: how many characters (Unicode scalars) before the cursor to
+    /// delete, and what to insert. One candidate completes, with a space after it unless it
+    /// is a directory still being typed; several complete as far as they agree; nil when
+    /// that adds nothing, and the candidates are listed instead. Deleting is needed only
+    /// where a candidate quotes what was typed (`co` becomes `"county-speech" `).
+    public static func edit(completing word: String, with candidates: [String]) -> (deleting: Int, inserting: String)? {
+        guard let only = candidates.first else { return nil }
+        let target: String
+        if candidates.count == 1 {
+            target = only + (only.hasSuffix("/") ? "" : " ")
+        } else {
+            target = commonPrefix(candidates)
+            guard target.unicodeScalars.count > word.unicodeScalars.count else { return nil }
+        }
+        let typed = Array(word.unicodeScalars), wanted = Array(target.unicodeScalars)
+        var kept = 0
+        while kept < typed.count, kept < wanted.count, typed[kept] == wanted[kept] { kept += 1 }
+        return (typed.count - kept, String(String.UnicodeScalarView(wanted[kept...])))
     }
 
     /// The longest prefix all candidates share.

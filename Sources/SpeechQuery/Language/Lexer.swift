@@ -54,29 +54,35 @@ struct Lexer {
             position += 1
             atStatementStart = true
             return token(.newline)
-        case ";":
+        case ";", "；":
             position += 1
             atStatementStart = true
             return token(.semicolon)
-        case "|": position += 1; return token(.pipe)
-        case "(", "（": position += 1; return token(.leftParen)
+        case "|", "｜": position += 1; return token(.pipe)
+        case "(": position += 1; return token(.leftParen)
+        case "（":
+            // （一） is text to search for; （疫情 or 防控） groups.
+            if bracketedTextEnd(from: position) != nil { return lexWord(start) }
+            position += 1
+            return token(.leftParen)
         case ")", "）": position += 1; return token(.rightParen)
         case ",", "，": position += 1; return token(.comma)
-        case "=": position += 1; return token(.comparison(.equal))
-        case "!":
-            guard peek(1) == "=" else {
+        case "=", "＝": position += 1; return token(.comparison(.equal))
+        case "!", "！":
+            guard let equals = peek(1), Self.isEquals(equals) else {
                 position += 1
-                throw error("unexpected '!'", from: start, hint: "write 'not' to negate, or '!=' to compare")
+                throw error("unexpected '\(c)'", from: start, hint: "write 'not' to negate, or '!=' to compare")
             }
             position += 2
             return token(.comparison(.notEqual))
-        case "<", ">":
+        case "<", ">", "＜", "＞":
             position += 1
-            if current == "=" {
+            let less = c == "<" || c == "＜"
+            if let equals = current, Self.isEquals(equals) {
                 position += 1
-                return token(.comparison(c == "<" ? .lessOrEqual : .greaterOrEqual))
+                return token(.comparison(less ? .lessOrEqual : .greaterOrEqual))
             }
-            return token(.comparison(c == "<" ? .less : .greater))
+            return token(.comparison(less ? .less : .greater))
         case ".":
             if peek(1) == "." {
                 position += 2
@@ -92,7 +98,7 @@ struct Lexer {
         case "/":
             return try lexRegex(start)
         default:
-            if Self.isWordScalar(c) { return lexWord(start) }
+            if Self.isWordScalar(c) || bracketedTextEnd(from: position) != nil { return lexWord(start) }
             position += 1
             let hint = c.isASCII ? nil : "to search for text with punctuation in it, quote it: \"…\""
             throw error("unexpected character '\(c)'", from: start, hint: hint)
@@ -111,10 +117,15 @@ struct Lexer {
         }
     }
 
-    /// Letters, digits, `_` and every non-ASCII scalar that is not punctuation or space.
+    /// Letters, digits, `_` and every non-ASCII scalar that is not punctuation, space or one
+    /// of the full-width operators an input method types for `| = < >`.
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
         if c.isASCII { return c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "_" }
         if c.properties.isWhitespace { return false }
+        switch c {
+        case "｜", "＝", "＜", "＞": return false
+        default: break
+        }
         switch c.properties.generalCategory {
         case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation, .dashPunctuation, .connectorPunctuation:
             return false
@@ -123,14 +134,99 @@ struct Lexer {
         }
     }
 
-    private mutating func lexWord(_ start: Int) -> Token {
-        while let c = current, Self.isWordScalar(c) { position += 1 }
-        let text = String(String.UnicodeScalarView(scalars[start..<position]))
-        let range = offsets[start]..<offsets[position]
-        if text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) {
-            return Token(kind: Int(text).map(TokenKind.number) ?? .term(text), range: range)
+    /// The value of `0`–`9` or of the full-width `０`–`９` a Chinese input method types.
+    static func digitValue(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x30...0x39: Int(c.value - 0x30)
+        case 0xFF10...0xFF19: Int(c.value - 0xFF10)
+        default: nil
         }
-        if text.unicodeScalars.allSatisfy(\.isASCII) { return Token(kind: .word(text), range: range) }
+    }
+
+    static func isEquals(_ c: Unicode.Scalar) -> Bool { c == "=" || c == "＝" }
+
+    /// Brackets that may sit inside a bare term, each with its closing mark. Only `（` is
+    /// also syntax (a full-width `(`); the others can mean nothing but text.
+    static let textBrackets: [Unicode.Scalar: Unicode.Scalar] = ["（": "）", "〔": "〕", "【": "】", "《": "》"]
+
+    /// Brackets inside brackets deeper than this are not read as text, so that a line of
+    /// `（（（…` costs little and cannot exhaust the stack.
+    private static let textBracketDepth = 8
+
+    /// How the scalars of a bare word read: digits alone make a number, ASCII letters, digits
+    /// and `_` a word of the language, anything else text to search for.
+    private struct WordShape {
+        var digitsOnly = true
+        var asciiOnly = true
+
+        mutating func take(_ c: Unicode.Scalar) {
+            digitsOnly = digitsOnly && Lexer.digitValue(c) != nil
+            asciiOnly = asciiOnly && c.isASCII && Lexer.isWordScalar(c)
+        }
+
+        /// A word of the language (s2, chars): a decimal point, a unit or brackets after it
+        /// do not make it text.
+        var isIdentifier: Bool { asciiOnly && !digitsOnly }
+        var isText: Bool { !asciiOnly && !digitsOnly }
+    }
+
+    /// Where the bare word that starts at `start` ends, and how it reads. Besides word
+    /// scalars it takes what people write inside Chinese text and numbers, none of which
+    /// is syntax there: brackets round text with no space inside (第（三）条, （一）),
+    /// a decimal point between digits and a percent or per-mille sign after one (6.7%,
+    /// 74.4万亿元), and `，` or `、` between pieces of text (疫情，防控).
+    private func scanWord(from start: Int, depth: Int = 0) -> (end: Int, shape: WordShape) {
+        var shape = WordShape()
+        var p = start
+        func isDigit(_ q: Int) -> Bool { q >= start && q < scalars.count && Self.digitValue(scalars[q]) != nil }
+        while p < scalars.count {
+            let c = scalars[p]
+            if Self.isWordScalar(c) {
+                shape.take(c)
+                p += 1
+                continue
+            }
+            guard !shape.isIdentifier else { break }
+            if let end = bracketedTextEnd(from: p, depth: depth) {
+                p = end
+            } else if c == "." || c == "．", isDigit(p - 1), isDigit(p + 1) {
+                p += 1
+            } else if c == "%" || c == "％" || c == "‰", isDigit(p - 1) {
+                p += 1
+            } else if c == "，" || c == "、", shape.isText, p + 1 < scalars.count,
+                      Self.isWordScalar(scalars[p + 1]) || bracketedTextEnd(from: p + 1, depth: depth) != nil {
+                p += 1
+            } else {
+                break
+            }
+            shape.digitsOnly = false
+            shape.asciiOnly = false
+        }
+        return (p, shape)
+    }
+
+    /// The end of a bracketed piece of text that starts at `p` — an opening bracket, a bare
+    /// word that is not a word of the language, the matching closing bracket, no space in
+    /// between — or nil when the bracket at `p` is not one (then `（` groups a predicate).
+    private func bracketedTextEnd(from p: Int, depth: Int = 0) -> Int? {
+        guard depth < Self.textBracketDepth, p < scalars.count, let close = Self.textBrackets[scalars[p]] else { return nil }
+        let (end, shape) = scanWord(from: p + 1, depth: depth + 1)
+        guard end > p + 1, end < scalars.count, scalars[end] == close, !shape.isIdentifier else { return nil }
+        return end + 1
+    }
+
+    private mutating func lexWord(_ start: Int) -> Token {
+        let (end, shape) = scanWord(from: start)
+        position = end
+        let text = String(String.UnicodeScalarView(scalars[start..<end]))
+        let range = offsets[start]..<offsets[end]
+        if shape.digitsOnly {
+            // ２０ from an input method counts as 20; too many digits for an Int is text.
+            var digits = String.UnicodeScalarView()
+            for c in scalars[start..<end] { digits.append(Unicode.Scalar(UInt8(48 + (Self.digitValue(c) ?? 0)))) }
+            return Token(kind: Int(String(digits)).map(TokenKind.number) ?? .term(text), range: range)
+        }
+        if shape.asciiOnly { return Token(kind: .word(text), range: range) }
         return Token(kind: .term(text), range: range)
     }
 
@@ -191,6 +287,27 @@ struct Lexer {
         return Token(kind: .meta(name: name, arguments: arguments), range: offsets[start]..<offsets[nameStart + name.unicodeScalars.count])
     }
 
+    /// Whether `text`, typed bare, reads back as one word or term equal to it, as a value
+    /// after `doc =` must; `county-speech` does not (`-` is no word character), nor `2023`
+    /// (a number), nor `a b`.
+    static func readsAsOneWord(_ text: String) -> Bool {
+        var lexer = Lexer(QuerySource(name: "<value>", text: text))
+        guard let first = try? lexer.next(), let second = try? lexer.next(), second.kind == .end else { return false }
+        return first.kind == .word(text) || first.kind == .term(text)
+    }
+
+    /// `text` as a `"…"` string the lexer reads back as `text`.
+    static func quoted(_ text: String) -> String {
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for c in text.unicodeScalars {
+            if c == "\"" || c == "\\" { quoted.append("\\") }
+            quoted.append(c)
+        }
+        quoted.append("\"")
+        return String(quoted)
+    }
+
     /// Moves to the end of the current line, after a lexical error.
     mutating func skipRestOfLine() {
         while let c = current, c != "\n" { position += 1 }
@@ -205,7 +322,7 @@ struct Lexer {
             let token = try lexString(start)
             if case .string(let value) = token.kind { return (value, token.range) }
         }
-        while let c = current, c != "\n", c != ";", c != "|", !c.properties.isWhitespace { position += 1 }
+        while let c = current, c != "\n", c != ";", c != "|", c != "；", c != "｜", !c.properties.isWhitespace { position += 1 }
         return (String(String.UnicodeScalarView(scalars[start..<position])), offsets[start]..<offsets[position])
     }
 }

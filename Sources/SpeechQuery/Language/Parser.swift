@@ -8,8 +8,7 @@ import Foundation
 ///     pipeline   := stage ('|' stage)*
 ///     stage      := ['select'] KIND [selector] | NAME | '_' | 'filter' predicate | 'count' [KIND]
 ///                 | 'show' | 'sort' key (',' key)* | 'limit' N | 'fields' FIELD (',' FIELD)*
-///                 | 'group' 'by' FIELD | 'tasks' | 'formulations' | 'placeholders' | 'check'
-
+///                 | 'group' 'by' FIELD | CATALOGUE-STAGE argument*   (StageCatalogue)
 ///     selector   := item (',' item)*       item := N ['..' N] | 'last'
 ///     predicate  := and ('or' and)*        and := unary ('and' unary)*
 ///     unary      := 'not' unary | '(' predicate ')' | TERM | STRING | REGEX
@@ -19,12 +18,21 @@ public struct Parser {
     private var token: Token
     private var pendingError: Diagnostic?
     public let source: QuerySource
+    /// Whether a name was bound before this text (by the session running it).
+    private let isBoundBefore: (String) -> Bool
+    /// Names this text has bound so far with `let` or `load … as`.
+    private var boundHere: Set<String> = []
 
-    static let stageWords = ["select", "filter", "count", "show", "sort", "limit", "fields", "group", "tasks", "formulations", "placeholders", "check"]
-    static let keywords: Set<String> = Set(stageWords + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
+    /// The words that start a stage: the core's and the catalogue's.
+    static var stageWords: [String] { Catalogue.stageWords }
+    static let keywords: Set<String> = Set(Catalogue.stageWords + StageCatalogue.all.flatMap(\.aliases)
+        + ["let", "load", "as", "and", "or", "not", "by", "asc", "desc", "last"])
 
-    public init(_ source: QuerySource) {
+    /// `isBound` says which names already hold a result, so that a bound Chinese name can
+    /// start a pipeline (疫情段 | count) where an unbound one is read as a misplaced search.
+    public init(_ source: QuerySource, isBound: @escaping (String) -> Bool = { _ in false }) {
         self.source = source
+        isBoundBefore = isBound
         lexer = Lexer(source)
         token = Token(kind: .newline, range: 0..<0)
         advance()
@@ -139,13 +147,14 @@ public struct Parser {
         }
         if word == "let" {
             advance()
-            guard let name = word, !Self.keywords.contains(name), QueryKind(word: name) == nil, name != "_" else {
+            guard let name = word ?? termText.flatMap(Self.chineseName), !Self.keywords.contains(name), QueryKind(word: name) == nil, name != "_" else {
                 throw unexpected(expecting: "a name for the result (letters, digits, _; not a keyword or kind)")
             }
             advance()
             guard token.kind == .comparison(.equal) else { throw unexpected(expecting: "'=' after the name") }
             advance()
             let pipeline = try parsePipeline()
+            boundHere.insert(name)
             return Statement(kind: .binding(name: name, pipeline), range: start..<token.range.lowerBound)
         }
         if word == "load" {
@@ -159,6 +168,7 @@ public struct Parser {
                 advance()
                 guard let name = word ?? termText else { throw unexpected(expecting: "a document name after 'as'") }
                 alias = name
+                boundHere.insert(name)
                 advance()
             }
             return Statement(kind: .load(path: path, alias: alias), range: start..<token.range.lowerBound)
@@ -170,6 +180,16 @@ public struct Parser {
     private var termText: String? {
         if case .term(let t) = token.kind { return t }
         return nil
+    }
+
+    /// A term that can name a result (疫情段): letters and digits only, not text such as
+    /// 第（三）条 or 6.7% that a term may also be.
+    private static func chineseName(_ term: String) -> String? {
+        term.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_" } ? term : nil
+    }
+
+    private func isBound(_ name: String) -> Bool {
+        boundHere.contains(name) || isBoundBefore(name)
     }
 
     private func parseMeta(name: String, arguments: String) throws(Diagnostic) -> MetaCommand {
@@ -274,18 +294,6 @@ public struct Parser {
             case "show":
                 consume()
                 return .show
-            case "tasks":
-                consume()
-                return .tasks
-            case "formulations":
-                consume()
-                return .formulations
-            case "placeholders":
-                consume()
-                return .placeholders
-            case "check", "lint":
-                consume()
-                return .check
             case "sort":
                 consume()
                 var keys: [SortKey] = []
@@ -319,6 +327,13 @@ public struct Parser {
                 lastEnd = token.range.lowerBound
                 return .groupBy(try parseField())
             default:
+                if let spec = StageCatalogue.named(w) {
+                    consume()
+                    return .table(try parseStageCall(spec))
+                }
+                if !isBound(w), let hint = MisplacedCommand.hint(for: w) {
+                    throw error("unknown stage '\(w)'", hint: hint)
+                }
                 let followedByMore: Bool
                 switch peekKindAfterWord() {
                 case .pipe, .newline, .semicolon, .end: followedByMore = false
@@ -332,6 +347,9 @@ public struct Parser {
                 let hint = Suggestion.closest(to: w, among: candidates).map { "did you mean '\($0)'?" }
                 throw error("unknown stage '\(w)'", hint: hint ?? "stages: \(Self.stageWords.joined(separator: ", ")); kinds: \(QueryKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
+        case .term(let t) where first && isBound(t):
+            consume()
+            return .name(t)
         case .term(let t), .string(let t):
             throw error("expected a stage, found \(token.kind.description)", hint: "to search for it, write: filter \(t)")
         default:
@@ -373,14 +391,75 @@ public struct Parser {
         return Selector(items: items)
     }
 
-    private mutating func parseField() throws(Diagnostic) -> Field {
+    /// A field or column name; whether the input has it is checked when the pipeline runs.
+    private mutating func parseField() throws(Diagnostic) -> String {
         guard let name = word else { throw unexpected(expecting: "a field name") }
-        guard let field = Field(rawValue: name.lowercased()) else {
-            let hint = Suggestion.closest(to: name, among: Field.allCases.map(\.rawValue))
-            throw error("unknown field '\(name)'", hint: hint.map { "did you mean '\($0)'?" } ?? "fields: \(Field.allCases.map(\.rawValue).joined(separator: ", "))")
+        guard Catalogue.columnNames.contains(name.lowercased()) else {
+            let hint = Suggestion.closest(to: name, among: Catalogue.columnNames)
+            throw error("unknown field '\(name)'", hint: hint.map { "did you mean '\($0)'?" } ?? "'.help fields' lists them")
         }
         consume()
-        return field
+        return name.lowercased()
+    }
+
+    /// The arguments of a catalogue stage, read as its parameters declare: positional ones
+    /// in order, then keyword ones (`width 20`) in any order.
+    private mutating func parseStageCall(_ spec: StageSpec) throws(Diagnostic) -> StageCall {
+        let usage = "usage: \(spec.synopsis)"
+        var arguments: [String: StageArgument] = [:]
+        for parameter in spec.parameters where parameter.keyword == nil {
+            guard let value = try parseArgument(parameter) else {
+                if parameter.isRequired { throw missing(parameter, of: spec) }
+                break
+            }
+            arguments[parameter.name] = value
+        }
+        while let keyword = word, let parameter = spec.parameters.first(where: { $0.keyword == keyword }) {
+            guard arguments[parameter.name] == nil else { throw error("'\(keyword)' is given twice", hint: usage) }
+            consume()
+            guard let value = try parseArgument(parameter) else { throw unexpected(expecting: "\(parameter.name) after '\(keyword)'") }
+            arguments[parameter.name] = value
+        }
+        if let parameter = spec.parameters.first(where: { $0.isRequired && arguments[$0.name] == nil }) {
+            throw missing(parameter, of: spec)
+        }
+        return StageCall(name: spec.name, arguments: arguments)
+    }
+
+    private func missing(_ parameter: StageParameter, of spec: StageSpec) -> Diagnostic {
+        let written = parameter.keyword.map { "'\($0) \(parameter.name)'" } ?? parameter.name
+        return error("'\(spec.name)' needs \(written) (\(parameter.summary)), found \(token.kind.description)", hint: "usage: \(spec.synopsis)")
+    }
+
+    /// The argument for `parameter` at the current token, or nil when the token is not one.
+    private mutating func parseArgument(_ parameter: StageParameter) throws(Diagnostic) -> StageArgument? {
+        switch (parameter.value, token.kind) {
+        case (.term, .term(let t)), (.term, .string(let t)):
+            guard !t.isEmpty else { throw error("an empty search term matches everything", hint: "put text between the quotes") }
+            consume()
+            return .term(t)
+        case (.term, .regex(let pattern, let caseInsensitive)):
+            try validateRegex(pattern, caseInsensitive: caseInsensitive)
+            consume()
+            return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        case (.number, .number(let n)):
+            guard n > 0 else { throw error("\(parameter.name) must be at least 1") }
+            consume()
+            return .number(n)
+        case (.choice(let choices), .word(let w)) where choices.contains(w):
+            consume()
+            return .word(w)
+        default:
+            return nil
+        }
+    }
+
+    private func validateRegex(_ pattern: String, caseInsensitive: Bool) throws(Diagnostic) {
+        do {
+            _ = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
+        } catch {
+            throw self.error("invalid regular expression /\(pattern)/", hint: "the syntax is ICU's, as in NSRegularExpression")
+        }
     }
 
     // MARK: Predicates
@@ -422,23 +501,21 @@ public struct Parser {
             consume()
             return .term(t)
         case .regex(let pattern, let caseInsensitive):
-            do {
-                _ = try NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : [])
-            } catch {
-                throw self.error("invalid regular expression /\(pattern)/", hint: "the syntax is ICU's, as in NSRegularExpression")
-            }
+            try validateRegex(pattern, caseInsensitive: caseInsensitive)
             consume()
             return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
         case .word(let w):
-            guard let field = Field(rawValue: w.lowercased()) else {
-                let hint = Suggestion.closest(to: w, among: Field.allCases.map(\.rawValue)).map { "did you mean '\($0)'? To search for the word, quote it: \"\(w)\"" }
+            let field = w.lowercased()
+            guard Catalogue.columnNames.contains(field) else {
+                let hint = Suggestion.closest(to: w, among: Catalogue.columnNames).map { "did you mean '\($0)'? To search for the word, quote it: \"\(w)\"" }
                 throw error("unknown field '\(w)'", hint: hint ?? "to search for the word, quote it: \"\(w)\"")
             }
             let fieldRange = token.range
             consume()
             guard case .comparison(let op) = token.kind else {
-                if field == .directive { return .truthy(field) }
-                throw Diagnostic("'\(w)' needs a comparison", at: fieldRange, in: source, hint: "for example: \(w) \(field == .chars || field == .line ? "> 100" : "= \"…\"")")
+                if Catalogue.isBoolean(field) { return .truthy(field) }
+                let numeric = NodeFields.named(field)?.column.type == .integer || field == "count"
+                throw Diagnostic("'\(w)' needs a comparison", at: fieldRange, in: source, hint: "for example: \(w) \(numeric ? "> 100" : "= \"…\"")")
             }
             consume()
             switch token.kind {
@@ -452,7 +529,9 @@ public struct Parser {
                 throw unexpected(expecting: "a value to compare with")
             }
         case .number(let n):
-            throw error("a bare number is not a condition", hint: "quote it to search for it: \"\(n)\", or compare a field: chars > \(n)")
+            // Quote the digits as typed: full-width ２００ is searched as ２００, not 200.
+            let written = String(decoding: source.text.utf8.dropFirst(token.range.lowerBound).prefix(token.range.count), as: UTF8.self)
+            throw error("a bare number is not a condition", hint: "quote it to search for it: \"\(written)\", or compare a field: chars > \(n)")
         default:
             throw unexpected(expecting: "a condition (a term, \"text\", /regex/, field comparison, not, or '(')")
         }

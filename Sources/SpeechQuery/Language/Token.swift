@@ -11,8 +11,10 @@ public enum ComparisonOperator: String, Sendable, CaseIterable {
 public enum TokenKind: Equatable, Sendable {
     /// An ASCII identifier: a keyword, kind, field or name.
     case word(String)
-    /// A bare word with non-ASCII letters (疫情): a search term.
+    /// A bare word with non-ASCII letters (疫情, 第（三）条) or a number written with a
+    /// decimal point or a unit (6.7%, 3.5万): a search term, as written.
     case term(String)
+    /// Digits, ASCII or full-width (２０ is 20).
     case number(Int)
     /// `"…"`, `'…'` or `“…”`.
     case string(String)

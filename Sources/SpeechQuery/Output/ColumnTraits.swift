@@ -1,10 +1,10 @@
-/// What the terminal table needs to know about a column. Asked in this one place so the
-/// answer can come from the declared row schemas later instead of from column names.
+/// What the terminal table needs to know about a column, asked in this one place.
 public enum ColumnTraits {
     /// Prose columns (text, heading…) give way first when the terminal is narrow, are
-    /// centred on their highlighted match when cut, and are the ones highlighted.
-    public static func isProse(_ column: String) -> Bool {
-        ResultFormatter.proseColumns.contains(column)
+    /// centred on their highlighted match when cut, and are the ones highlighted. The row
+    /// schema declares which they are.
+    public static func isProse(_ column: Column) -> Bool {
+        column.isProse
     }
 
     /// Columns people copy back into a query (`filter ref = "…"`) are never cut: a cut

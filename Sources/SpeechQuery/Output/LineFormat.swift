@@ -17,14 +17,15 @@ enum LineFormat {
         for (r, row) in table.rows.enumerated() {
             if r > 0 { out += "\n" }
             for (c, value) in row.enumerated() {
-                let name = table.columns[c]
+                let column = table.schema.columns[c]
+                let name = column.name
                 let label = String(repeating: " ", count: nameWidth - DisplayWidth.columns(of: name)) + name + ":"
                 let text = value.display
                 if text.isEmpty {
                     out += label + "\n"
                     continue
                 }
-                let terms = ColumnTraits.isProse(name) ? highlights : []
+                let terms = ColumnTraits.isProse(column) ? highlights : []
                 // A ref broken over two lines could not be copied back whole.
                 let wrapWidth = ColumnTraits.isKeptWhole(name) ? nil : valueWidth
                 var first = true

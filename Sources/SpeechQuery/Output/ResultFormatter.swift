@@ -27,11 +27,11 @@ public enum ResultFormatter {
     public static func render(_ result: QueryResult, corpus: Corpus, settings: OutputSettings) -> String {
         let table: Table
         switch result.value {
-        case .nodes(let nodes):
+        case .nodes(let nodes, let type):
             if result.showFullText, settings.format == .table || settings.format == .line {
                 return showBlocks(nodes, corpus: corpus, settings: settings, highlights: result.highlights)
             }
-            table = corpus.table(for: nodes, fields: nil)
+            table = corpus.table(for: nodes, of: type)
         case .table(let t):
             table = t
         case .groups(let field, let groups):
@@ -92,10 +92,6 @@ public enum ResultFormatter {
 
     // MARK: Tables
 
-    /// Columns holding prose: the ones that give way when the terminal is narrow. Read
-    /// through ColumnTraits.isProse, never directly.
-    static let proseColumns: Set<String> = ["text", "heading", "title", "actor", "occasion", "action", "message"]
-
     /// The terminal table, fitted to `settings.width` when `cut` (not for `show`). A table
     /// that cannot fit even with its prose cut short is shown one field per line instead.
     static func renderTable(_ table: Table, settings: OutputSettings, highlights: [String], cut: Bool) -> String {
@@ -103,12 +99,12 @@ public enum ResultFormatter {
         let cells = table.rows.map { row in row.map { $0.display.replacingOccurrences(of: "\n", with: " ") } }
         let layout: TableLayout
         if cut, let width = settings.width {
-            guard let fitted = TableLayout.fitting(table.columns, cells, into: width) else {
+            guard let fitted = TableLayout.fitting(table.schema, cells, into: width) else {
                 return LineFormat.render(table, width: width, highlights: highlights, color: settings.color)
             }
             layout = fitted
         } else {
-            layout = TableLayout.natural(table.columns, cells)
+            layout = TableLayout.natural(table.schema, cells)
         }
         return layout.render(table, cells: cells, highlights: highlights, color: settings.color, cut: cut && settings.width != nil)
     }

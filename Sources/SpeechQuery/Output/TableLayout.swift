@@ -22,21 +22,23 @@ struct TableLayout: Equatable {
     var totalWidth: Int { widths.reduce(0, +) + Self.gap * max(0, widths.count - 1) }
 
     /// Every column at the width of its widest value or name.
-    static func natural(_ names: [String], _ cells: [[String]]) -> TableLayout {
-        TableLayout(columns: Array(names.indices), widths: names.indices.map { c in
+    static func natural(_ schema: RowSchema, _ cells: [[String]]) -> TableLayout {
+        let names = schema.columnNames
+        return TableLayout(columns: Array(names.indices), widths: names.indices.map { c in
             max(DisplayWidth.columns(of: names[c]), cells.map { DisplayWidth.columns(of: $0[c]) }.max() ?? 0)
         })
     }
 
     /// A layout no wider than `width`, or nil when none is worth showing.
-    static func fitting(_ names: [String], _ cells: [[String]], into width: Int) -> TableLayout? {
-        var layout = natural(names, cells)
+    static func fitting(_ schema: RowSchema, _ cells: [[String]], into width: Int) -> TableLayout? {
+        let names = schema.columnNames
+        var layout = natural(schema, cells)
         if layout.totalWidth <= width { return layout }
         for group in redundantColumns(names, cells) where layout.columns.count > group.count {
             group.forEach { layout.remove($0) }
             if layout.totalWidth <= width { return layout }
         }
-        let prose = layout.columns.indices.filter { ColumnTraits.isProse(names[layout.columns[$0]]) }
+        let prose = layout.columns.indices.filter { ColumnTraits.isProse(schema.columns[layout.columns[$0]]) }
         for i in layout.columns.indices where !prose.contains(i) && !ColumnTraits.isKeptWhole(names[layout.columns[i]]) {
             layout.widths[i] = min(layout.widths[i], max(maximumOtherWidth, DisplayWidth.columns(of: names[layout.columns[i]])))
         }
@@ -84,7 +86,7 @@ struct TableLayout: Equatable {
     /// column is centred on its first highlighted match.
     func render(_ table: Table, cells: [[String]], highlights: [String], color: Bool, cut: Bool) -> String {
         let numeric = columns.map { c in table.rows.allSatisfy { if case .text = $0[c] { false } else { true } } }
-        let prose = columns.map { ColumnTraits.isProse(table.columns[$0]) }
+        let prose = columns.map { ColumnTraits.isProse(table.schema.columns[$0]) }
         func line(_ values: [String], isHeader: Bool) -> String {
             var parts: [String] = []
             for (i, c) in columns.enumerated() {

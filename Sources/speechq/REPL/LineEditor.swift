@@ -102,15 +102,10 @@ final class LineEditor {
         let before = String(decoding: bytes, as: UTF8.self)
         let (word, candidates) = completer().complete(before)
         guard !candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
-        if candidates.count == 1 {
-            let candidate = candidates[0]
-            let suffix = String(candidate.dropFirst(word.count)) + (candidate.hasSuffix("/") ? "" : " ")
-            el_insertstr(editLine, suffix)
-            return UInt8(CC_REFRESH)
-        }
-        let common = Completer.commonPrefix(candidates)
-        if common.count > word.count {
-            el_insertstr(editLine, String(common.dropFirst(word.count)))
+        if let edit = Completer.edit(completing: word, with: candidates) {
+            // libedit counts wide characters, one per Unicode scalar, as `edit` does.
+            if edit.deleting > 0 { el_deletestr(editLine, Int32(edit.deleting)) }
+            el_insertstr(editLine, edit.inserting)
             return UInt8(CC_REFRESH)
         }
         let listing = "\n" + CandidateListing.columns(candidates, width: Terminal.outputWidth() ?? 80) + "\n"

@@ -1,0 +1,54 @@
+/// The syntactic core of the language: stages the parser knows by heart. Their help lines
+/// live here beside the catalogue's, so `.help stages` and the docs list every stage.
+public struct CoreStage: Sendable {
+    public let name: String
+    public let synopsis: String
+    public let summary: String
+}
+
+/// Everything the language can name: core stages, catalogue stages, node fields and the
+/// columns of every table.
+public enum Catalogue {
+    public static let coreStages: [CoreStage] = [
+        CoreStage(name: "select", synopsis: "select KIND [POS]", summary: "descend to KIND (or climb to it); POS: 2, 2..3, 1,3, last"),
+        CoreStage(name: "filter", synopsis: "filter PREDICATE", summary: "keep what matches (.help predicates)"),
+        CoreStage(name: "count", synopsis: "count [KIND]", summary: "count the input, or KIND inside each input node"),
+        CoreStage(name: "show", synopsis: "show", summary: "print full text instead of cutting it to the terminal"),
+        CoreStage(name: "sort", synopsis: "sort FIELD [desc], …", summary: "order by fields (stable; empty values last)"),
+        CoreStage(name: "limit", synopsis: "limit N", summary: "keep the first N"),
+        CoreStage(name: "fields", synopsis: "fields A, B, …", summary: "a table of these fields or columns"),
+        CoreStage(name: "group", synopsis: "group by FIELD", summary: "group nodes by a field, then | count"),
+    ]
+
+    /// The rows `.docs` prints.
+    public static let loadedDocuments = RowSchema("loaded document", columns: [
+        SharedColumns.doc,
+        Column("title", .text, "the document's title", prose: true),
+        Column("year", .integer, "the year the document was given"),
+        Column("sections", .integer, "sections in its outline"),
+        Column("points", .integer, "points in its outline"),
+        Column("sentences", .integer, "body sentences"),
+        Column("origin", .text, "the path or input it was loaded from"),
+    ], key: ["doc"])
+
+    /// Every column name a query may use: node fields and the columns of every table.
+    public static let columnNames: [String] = {
+        var names = NodeFields.all.map(\.name)
+        for schema in StageCatalogue.all.map(\.output) + [loadedDocuments] {
+            for name in schema.columnNames where !names.contains(name) { names.append(name) }
+        }
+        if !names.contains("count") { names.append("count") }
+        return names
+    }()
+
+    /// Whether a column of this name anywhere holds true/false, so `filter NAME` alone reads.
+    static func isBoolean(_ name: String) -> Bool {
+        NodeFields.named(name)?.column.type == .boolean
+            || StageCatalogue.all.contains { $0.output.columns.contains { $0.name == name && $0.type == .boolean } }
+    }
+
+    /// The words that start a stage.
+    public static var stageWords: [String] {
+        coreStages.map(\.name) + StageCatalogue.all.map(\.name)
+    }
+}

@@ -1,0 +1,60 @@
+/// What a column holds, as JSON, CSV readers and the SQLite export see it.
+public enum ColumnType: String, Sendable {
+    case text, integer, boolean
+}
+
+/// One column of a kind of row: declared once, read by the parser (which names exist),
+/// the formatter (which columns give way on a narrow terminal), `.help`, the docs and export.
+public struct Column: Sendable, Equatable {
+    public let name: String
+    public let type: ColumnType
+    /// One line for `.help` and docs/language.md.
+    public let summary: String
+    /// Prose gives way first when a table is narrowed to the terminal.
+    public let isProse: Bool
+
+    public init(_ name: String, _ type: ColumnType, _ summary: String, prose: Bool = false) {
+        self.name = name
+        self.type = type
+        self.summary = summary
+        isProse = prose
+    }
+}
+
+/// The declared shape of a kind of row. It never depends on the rows: an empty result, one
+/// row and many rows of a kind have the same columns, so exports of different years
+/// concatenate into one table.
+public struct RowSchema: Sendable, Equatable {
+    /// The kind of row, singular: `sentence`, `task`, `finding`.
+    public let name: String
+    public let columns: [Column]
+    /// The columns that identify a row (a primary key in the export); empty when none do.
+    public let key: [String]
+
+    public init(_ name: String, columns: [Column], key: [String] = []) {
+        self.name = name
+        self.columns = columns
+        self.key = key
+    }
+
+    public var columnNames: [String] { columns.map(\.name) }
+
+    public func index(of column: String) -> Int? { columns.firstIndex { $0.name == column } }
+
+    /// The same kind of row cut down to `names`, in that order (`fields a, b`).
+    func projecting(_ names: [String]) -> RowSchema {
+        RowSchema(name, columns: names.compactMap { name in columns.first { $0.name == name } })
+    }
+
+    func appending(_ column: Column) -> RowSchema {
+        RowSchema(name, columns: columns + [column], key: key)
+    }
+}
+
+/// Columns that several schemas share, so each is described once.
+enum SharedColumns {
+    static let doc = Column("doc", .text, "document name")
+    static let ref = Column("ref", .text, "reference of the node, typed back to pick it again (outline.md)")
+    static let line = Column("line", .integer, "1-based source line")
+    static let count = Column("count", .integer, "how many")
+}

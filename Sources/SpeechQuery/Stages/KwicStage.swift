@@ -1,0 +1,82 @@
+import Foundation
+
+/// `kwic TERM [width N]`: keyword in context, as concordancers show it — one row per
+/// occurrence of TERM, with the words before and after it inside its sentence.
+enum KwicStage {
+    static let defaultWidth = 10
+
+    static let spec = StageSpec(
+        name: "kwic",
+        summary: "keyword in context: one row per occurrence of TERM, with the text around it in its sentence",
+        parameters: [
+            StageParameter("TERM", .term, required: true, "a term, \"quoted text\" or /regex/, as filter takes it"),
+            StageParameter("N", keyword: "width", .number, "characters of context on each side (default \(defaultWidth))"),
+        ],
+        example: "select section 2 | kwic 安全 width 6",
+        output: RowSchema("occurrence", columns: [
+            SharedColumns.doc, SharedColumns.ref, SharedColumns.line,
+            Column("left", .text, "the text before the match, within its sentence", prose: true),
+            Column("match", .text, "the text that matched"),
+            Column("right", .text, "the text after the match, within its sentence", prose: true),
+        ]),
+        rows: rows
+    )
+
+    static func rows(_ input: StageInput) throws(StageFailure) -> [[FieldValue]] {
+        var width = defaultWidth
+        if case .number(let n)? = input.arguments["N"] { width = n }
+        let matcher: Matcher
+        switch input.arguments["TERM"] {
+        case .term(let term)?: matcher = .bytes(Array(term.utf8))
+        case .regex(let pattern, let caseInsensitive)?:
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else {
+                throw StageFailure("invalid regular expression /\(pattern)/")
+            }
+            matcher = .regex(regex)
+        default: throw StageFailure("'kwic' needs a term", hint: "kwic 安全生产")
+        }
+        var rows: [[FieldValue]] = []
+        for (k, sentence) in input.sentences.enumerated() {
+            if k % 256 == 0, input.isInterrupted() { throw StageFailure("interrupted") }
+            let document = input.corpus.documents[sentence.document]
+            let span = input.corpus.span(of: sentence)
+            let reference = FieldValue.text(input.corpus.reference(of: sentence).description)
+            for match in matcher.matches(in: document, span) {
+                let before = document.text(span.lowerBound..<match.lowerBound).unicodeScalars.suffix(width)
+                let after = document.text(match.upperBound..<span.upperBound).unicodeScalars.prefix(width)
+                rows.append([.text(document.name), reference, .int(document.line(at: match.lowerBound)),
+                             .text(String(String.UnicodeScalarView(before))), .text(document.text(match)),
+                             .text(String(String.UnicodeScalarView(after)))])
+            }
+        }
+        return rows
+    }
+
+    /// Finds the byte ranges of every non-overlapping match inside a span.
+    enum Matcher {
+        case bytes([UInt8])
+        case regex(NSRegularExpression)
+
+        func matches(in document: Document, _ span: Range<Int>) -> [Range<Int>] {
+            switch self {
+            case .bytes(let needle):
+                return document.bytes.withUnsafeBufferPointer { buffer in
+                    var found: [Range<Int>] = []
+                    var from = span.lowerBound
+                    while let start = ByteSearch.find(needle, in: buffer, range: from..<span.upperBound) {
+                        found.append(start..<start + needle.count)
+                        from = start + needle.count
+                    }
+                    return found
+                }
+            case .regex(let regex):
+                let text = document.text(span)
+                return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
+                    guard let range = Range(result.range, in: text), !range.isEmpty else { return nil }
+                    let start = span.lowerBound + text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+                    return start..<start + text[range].utf8.count
+                }
+            }
+        }
+    }
+}
