@@ -108,6 +108,17 @@ struct OutputTests {
         #expect(coloured == "…\u{1B}[1;31m四五\u{1B}[0m…", "\(coloured.debugDescription)")
     }
 
+    @Test func leadingContextKeepsItsEndAndLinesUpOnTheMatch() {
+        let table = Self.table(["ref", "left", "match", "right"], prose: ["left", "right"], rows: [
+            [.text("safety-production:sec1.para1.sen2"), .text("主体责任落实不到位，"), .text("隐患"), .text("排查流于形式，一些村")],
+            [.text("safety-production:sec2.sub3.para1.sen3"), .text("对存在重大"), .text("隐患"), .text("的立即停用。")],
+        ])
+        let out = lines(render(table, OutputSettings(format: .table, width: 74)))
+        #expect(out[2] == "safety-production:sec1.para1.sen2        …实不到位，  隐患   排查流于形式…", "\(out)")
+        #expect(out[3] == "safety-production:sec2.sub3.para1.sen3    对存在重大  隐患   的立即停用。", "\(out)")
+        #expect(HighlightedText("一二三四五", terms: []).fittedKeepingEnd(to: 7, color: false) == ("…三四五", 7))
+    }
+
     @Test func aRowThatCannotFitIsShownOneFieldPerLine() {
         // Three wide non-prose columns beside a text: no table of 60 columns leaves the text room.
         let table = Self.table(["ref", "check", "origin", "text"], rows: [

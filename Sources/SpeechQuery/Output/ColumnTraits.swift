@@ -7,6 +7,12 @@ public enum ColumnTraits {
         column.isProse
     }
 
+    /// Context that leads up to something to its right (kwic's `left`): cut at its start
+    /// and aligned to the right, so what is next to the match is what shows.
+    public static func isLeadingContext(_ column: Column) -> Bool {
+        column.name == "left"
+    }
+
     /// Columns people copy back into a query (`filter ref = "…"`) are never cut: a cut
     /// reference is no reference at all.
     public static func isKeptWhole(_ column: String) -> Bool {

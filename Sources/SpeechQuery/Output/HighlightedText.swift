@@ -72,6 +72,18 @@ struct HighlightedText {
         return (text, columns)
     }
 
+    /// The end of the text in at most `width` columns, `…` where it was cut.
+    func fittedKeepingEnd(to width: Int, color: Bool) -> (text: String, width: Int) {
+        guard self.width > width else { return (rendered(color: color), self.width) }
+        guard width > 1 else { return (width == 1 ? Self.ellipsis : "", width) }
+        var start = scalars.count, used = 0
+        while start > 0, used + widths[start - 1] <= width - 1 {
+            start -= 1
+            used += widths[start]
+        }
+        return (Self.ellipsis + rendered(start..<scalars.count, color: color), used + 1)
+    }
+
     /// Which scalars `fitted(to:)` shows, and at which ends it puts `…` (one column each).
     func window(_ width: Int) -> (range: Range<Int>, startCut: Bool, endCut: Bool) {
         let count = scalars.count

@@ -87,6 +87,7 @@ struct TableLayout: Equatable {
     func render(_ table: Table, cells: [[String]], highlights: [String], color: Bool, cut: Bool) -> String {
         let numeric = columns.map { c in table.rows.allSatisfy { if case .text = $0[c] { false } else { true } } }
         let prose = columns.map { ColumnTraits.isProse(table.schema.columns[$0]) }
+        let leading = columns.map { ColumnTraits.isLeadingContext(table.schema.columns[$0]) }
         func line(_ values: [String], isHeader: Bool) -> String {
             var parts: [String] = []
             for (i, c) in columns.enumerated() {
@@ -97,10 +98,16 @@ struct TableLayout: Equatable {
                     (text, shown) = (value, DisplayWidth.columns(of: value))
                 } else {
                     let value = HighlightedText(values[c], terms: highlights)
-                    (text, shown) = cut ? value.fitted(to: widths[i], color: color) : (value.rendered(color: color), value.width)
+                    if !cut {
+                        (text, shown) = (value.rendered(color: color), value.width)
+                    } else if leading[i] {
+                        (text, shown) = value.fittedKeepingEnd(to: widths[i], color: color)
+                    } else {
+                        (text, shown) = value.fitted(to: widths[i], color: color)
+                    }
                 }
                 let padding = String(repeating: " ", count: max(0, widths[i] - shown))
-                if numeric[i] {
+                if numeric[i] || (leading[i] && !isHeader) {
                     parts.append(padding + text)
                 } else {
                     parts.append(i == columns.count - 1 ? text : text + padding)
