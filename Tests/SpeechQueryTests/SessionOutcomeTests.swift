@@ -7,7 +7,8 @@ struct SessionOutcomeTests {
     let session: Session
 
     init() throws {
-        session = Session(corpus: Corpus(documents: [try loadDocument(Fixture.path("river-county.txt"))]), format: .tsv)
+        let loaded = DocumentLoader().load(paths: [Fixture.path("river-county.txt")])
+        session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }), format: .tsv, loadedFiles: loaded.loadedFiles)
     }
 
     func script(_ text: String) throws -> String {
@@ -61,6 +62,15 @@ struct SessionOutcomeTests {
         #expect(outcome.ioErrors == 1)
         #expect(outcome.queryErrors == 0)
         #expect(host.diagnostics.count == 1)
+    }
+
+    @Test func loadingALoadedFileAgainReusesItsDocument() {
+        let host = CapturingHost()
+        let path = Fixture.path("river-county.txt")
+        let outcome = session.run(QuerySource(name: "<test>", text: "load \(path) as again\nagain | fields doc\nselect docs | count"), host: host)
+        #expect(outcome.errors == 0)
+        #expect(host.output == "river-county\n1\n")
+        #expect(host.warnings == ["\(path): already loaded as river-county"])
     }
 
     @Test func aPartlyLoadedInputIsCountedButDoesNotStopTheScript() {

@@ -10,7 +10,8 @@ public protocol SessionHost: AnyObject {
     func emitText(_ text: String)
     /// Reports a query error.
     func report(_ diagnostic: Diagnostic)
-    /// Reports a problem that does not stop the statement (an input that failed to load).
+    /// Reports a problem that does not stop the statement (an input that failed to load, a
+    /// file already loaded).
     func warn(_ message: String)
     /// Sends results to `path`, or back to standard output for nil. Returns an error message on failure.
     func redirectOutput(to path: String?) -> String?
@@ -29,15 +30,19 @@ public final class Session {
     public var timer = false
     /// Polled during evaluation; the REPL points it at its Ctrl-C flag.
     public var isInterrupted: () -> Bool = { false }
+    /// The files behind `corpus`, so `load` does not load one a second time.
+    public private(set) var loadedFiles: LoadedFiles
 
     /// `.read` may nest scripts, but not endlessly.
     static let maximumReadDepth = 16
     private var readDepth = 0
 
-    public init(corpus: Corpus, format: OutputFormat, header: Bool = false) {
+    /// `loadedFiles` are the files `corpus` was loaded from (`DocumentLoader.Result.loadedFiles`).
+    public init(corpus: Corpus, format: OutputFormat, header: Bool = false, loadedFiles: LoadedFiles = LoadedFiles()) {
         self.corpus = corpus
         self.format = format
         self.header = header
+        self.loadedFiles = loadedFiles
     }
 
     public struct Outcome: Sendable {
@@ -116,10 +121,16 @@ public final class Session {
         }
     }
 
+    /// Loads `path`. A file already loaded is reported and not loaded again; its documents
+    /// still count as what `path` names, so `load a.txt as a` works either way.
     private func load(_ path: String, alias: String?, statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {
         let taken = Set(corpus.documents.map(\.name))
-        let loaded = DocumentLoader().load(paths: [path], takenNames: taken)
-        guard !loaded.sources.isEmpty else {
+        let loaded = DocumentLoader().load(paths: [path], takenNames: taken, loadedFiles: loadedFiles)
+        loadedFiles = loaded.loadedFiles
+        for repeated in loaded.alreadyLoaded { host.warn(repeated.description) }
+        let earlier = Set(loaded.alreadyLoaded.flatMap(\.documentNames))
+        let earlierIndices = corpus.documents.indices.filter { earlier.contains(corpus.documents[$0].name) }
+        guard !loaded.sources.isEmpty || !earlierIndices.isEmpty else {
             // One failure is said in the error itself; several are warned one by one first.
             if loaded.failures.count > 1 {
                 for failure in loaded.failures { host.warn(failure.description) }
@@ -131,7 +142,7 @@ public final class Session {
         outcome.inputsNotLoaded += loaded.failures.count
         let first = corpus.documents.count
         corpus.append(loaded.sources.map { Document($0) })
-        let nodes = (first..<corpus.documents.count).map { Node(document: $0, kind: .document, index: 0) }
+        let nodes = (earlierIndices + Array(first..<corpus.documents.count)).map { Node(document: $0, kind: .document, index: 0) }
         if let alias { bindings[alias] = QueryResult(.nodes(nodes)) }
         previous = QueryResult(.nodes(nodes))
     }
