@@ -9,7 +9,8 @@ struct OutlineCommand: ParsableCommand {
         discussion: """
         FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
         directory (searched recursively for those), or - for standard input. With no FILE, \
-        standard input is read when it is not a terminal.
+        standard input is read when it is not a terminal. A file named twice (or inside a \
+        directory also named) is shown once.
         """
     )
 
@@ -35,6 +36,9 @@ struct OutlineCommand: ParsableCommand {
         let loaded = DocumentLoader().load(paths: inputs)
         for failure in loaded.failures {
             Terminal.printError(failure.description)
+        }
+        for repeated in loaded.alreadyLoaded {
+            Terminal.printError(repeated.description)
         }
         let documents = loaded.sources.map { Document($0) }
         switch format {
