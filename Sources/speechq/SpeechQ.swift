@@ -11,7 +11,8 @@ struct SpeechQ: ParsableCommand {
         speechq [FILE ...]                 (the interactive prompt, on a terminal)
         speechq [-e QUERY | -f SCRIPT.sq] ... [-i] [FILE ...]
         command | speechq -e QUERY
-        speechq outline [FILE ...]
+        speechq outline [--format tree|json] [FILE ...]
+        speechq help [outline] | speechq version
         """,
         discussion: """
         FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
@@ -32,6 +33,8 @@ struct SpeechQ: ParsableCommand {
         the prompt still opens. It keeps its history in $XDG_STATE_HOME/speechq/history \
         (default ~/.local/state/speechq/history).
 
+        Options may come before or after a subcommand: speechq --format json outline FILE.
+
         Examples:
           speechq -e 'select sections | count' speech.txt
           speechq -e 'sections | fields ref, heading' reports/
@@ -46,22 +49,28 @@ struct SpeechQ: ParsableCommand {
         The files of 2 are documents, scripts (-f, .read), .output and .lexicon files; a run \
         with errors of both kinds exits with 3.
         """,
-        version: SpeechQueryVersion.current
+        version: SpeechQueryVersion.current,
+        // Declared for `speechq --help`, the manual page and shell completions; `main()`
+        // dispatches them, since FILE arguments would otherwise take the word for a file.
+        subcommands: [OutlineCommand.self, VersionCommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run QUERY (repeatable; mixed with -f in the order given).", valueName: "QUERY"))
     var expressions: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in SCRIPT (repeatable; - for standard input).", valueName: "SCRIPT"))
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in SCRIPT (repeatable; - for standard input).", valueName: "SCRIPT"),
+            completion: .file())
     var scripts: [String] = []
 
     @Flag(name: [.customShort("i"), .long], help: "Open the prompt after the -e and -f statements.")
     var interactive = false
 
-    @Option(help: "Output format: table, tsv, csv, json, jsonl (default: table on a terminal, tsv otherwise).")
-    var format: OutputFormat?
+    @Option(help: ArgumentHelp("Output format: \(FormatChoice.list(FormatChoice.queryNames)) (default: table on a terminal, tsv otherwise).", valueName: "format"),
+            completion: .custom(CommandLineCompletion.formats))
+    var format: String?
 
-    @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable; see docs/analysis.md).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable; see docs/analysis.md).", valueName: "FILE"),
+            completion: .file())
     var lexicon: [String] = []
 
     @Flag(help: "Add a header line to tsv and csv output.")
@@ -85,18 +94,28 @@ struct SpeechQ: ParsableCommand {
     @Flag(help: "Do not run the prompt's startup file (init.sq).")
     var noInit = false
 
-    @Argument(help: "Files, directories, or - for standard input.")
+    @Argument(help: "Files, directories, or - for standard input.", completion: .custom(CommandLineCompletion.files))
     var files: [String] = []
+
+    /// The words `main()` takes for a subcommand: the declared ones and ArgumentParser's `help`.
+    static let subcommandNames = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
 
     /// The query output format asked for, if any.
     func outputFormat() throws -> OutputFormat? {
-        format
+        guard let format else { return nil }
+        return try FormatChoice.query(format)
     }
 
     func validate() throws {
+        _ = try outputFormat()
         if scripts.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read as a script only once") }
         if scripts.contains("-"), files.contains("-") { throw ValidationError("standard input cannot be both the script and a document") }
         if scripts.contains("-"), interactive { throw ValidationError("standard input cannot be both the script (-f -) and the prompt (-i)") }
+        // `speechq outlin FILE`: a misspelt subcommand, not a missing file.
+        if let first = files.first, first != "-", !FileManager.default.fileExists(atPath: first),
+           let meant = Suggestion.closest(to: first, among: Self.subcommandNames) {
+            throw ValidationError("no file or directory '\(first)'; did you mean 'speechq \(meant)'?")
+        }
     }
 
     func run() throws {
@@ -110,15 +129,34 @@ struct SpeechQ: ParsableCommand {
     /// Runs the command line with speechq's documented exit codes: ArgumentParser reports
     /// usage errors with 64 (EX_USAGE); speechq uses 2 for them, like grep and jq.
     ///
-    /// `outline` is dispatched by hand: a root command that takes FILE arguments would
-    /// otherwise read the word `outline` as a file.
+    /// A subcommand is found wherever options put it (`speechq --format json outline`) and
+    /// parsed by `SubcommandLine`; everything else is the query command.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "outline" {
-            run(OutlineCommand.self, Array(arguments.dropFirst()))
-        } else {
+        // A completion script asking for candidates names the subcommand itself.
+        if arguments.first == "---completion" { return run(SpeechQ.self, arguments) }
+        switch ArgumentScan(arguments).subcommand(among: subcommandNames) {
+        case nil:
             run(SpeechQ.self, arguments)
+        case ("help", let rest)?:
+            showHelp(rest.filter { !$0.hasPrefix("-") })
+        case (let name, let rest)?:
+            run(SubcommandLine.self, [name] + rest)
         }
+    }
+
+    /// `speechq help` and `speechq help SUBCOMMAND`, as `--help` would print them.
+    static func showHelp(_ topics: [String]) {
+        guard let topic = topics.first, topic != "help" else {
+            exit(withError: CleanExit.helpRequest(SpeechQ.self))
+        }
+        if let command = configuration.subcommands.first(where: { $0.configuration.commandName == topic }) {
+            // Through the root that parses subcommands, so this is what `outline --help` prints.
+            SubcommandLine.exit(withError: CleanExit.helpRequest(command))
+        }
+        let meant = Suggestion.closest(to: topic, among: subcommandNames).map { "; did you mean 'speechq help \($0)'?" } ?? ""
+        Terminal.printError("no help on '\(topic)'\(meant)")
+        Foundation.exit(ExitStatus.usageOrIOError)
     }
 
     private static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) {
@@ -135,8 +173,13 @@ struct SpeechQ: ParsableCommand {
     }
 }
 
+/// The command line of a subcommand, with the subcommand word moved to the front: it parses
+/// `speechq outline …` and `speechq version` so that their messages and `--help` name the
+/// whole command.
+struct SubcommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "speechq", subcommands: SpeechQ.configuration.subcommands)
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
-
-extension OutputFormat: ExpressibleByArgument {}
