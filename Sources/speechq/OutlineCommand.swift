@@ -4,29 +4,32 @@ import SpeechQuery
 
 struct OutlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "speechq outline",
+        commandName: "outline",
         abstract: "Show the outline of documents: front matter, sections, subsections, points.",
         discussion: """
         FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
         directory (searched recursively for those), or - for standard input. With no FILE, \
-        standard input is read when it is not a terminal.
+        standard input is read when it is not a terminal. A file named twice (or inside a \
+        directory also named) is shown once.
+
+        Options may come before or after the word outline: speechq --format json outline \
+        FILE is speechq outline --format json FILE. The options of queries (-e, --header and \
+        the others) do not apply to an outline and are refused.
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case tree, json
-    }
-
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: Format = .tree
+    @Option(help: ArgumentHelp("Output format: \(FormatChoice.list(FormatChoice.outlineNames)).", valueName: "format"),
+            completion: .list(FormatChoice.outlineNames))
+    var format: String = OutlineFormat.tree.rawValue
 
     @Option(help: "Fit the tree to this many columns (default: the terminal's width; no limit when piped).")
     var width: Int?
 
-    @Argument(help: "Files, directories, or - for standard input.")
+    @Argument(help: "Files, directories, or - for standard input.", completion: .file())
     var files: [String] = []
 
     func validate() throws {
+        _ = try FormatChoice.outline(format)
         if let width, width < 20 { throw ValidationError("--width must be at least 20 columns.") }
     }
 
@@ -36,8 +39,11 @@ struct OutlineCommand: ParsableCommand {
         for failure in loaded.failures {
             Terminal.printError(failure.description)
         }
+        for repeated in loaded.alreadyLoaded {
+            Terminal.printError(repeated.description)
+        }
         let documents = loaded.sources.map { Document($0) }
-        switch format {
+        switch try FormatChoice.outline(format) {
         case .json:
             Terminal.write(OutlineJSON.value(for: documents).serialized(pretty: true) + "\n")
         case .tree:

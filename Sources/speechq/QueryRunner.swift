@@ -2,32 +2,44 @@ import ArgumentParser
 import Foundation
 import SpeechQuery
 
-/// Runs `-e` queries, a `-f` script or statements from standard input over the loaded
-/// documents, and maps the outcome to an exit code.
+/// Runs the `-e` and `-f` statements in command-line order, then statements from standard
+/// input or the prompt, over the loaded documents, and maps the outcome to an exit status.
 struct QueryRunner {
     let options: SpeechQ
+    /// `-e` and `-f`, in the order given.
+    let statements: [StatementInput]
+
+    /// The prompt opens on a terminal when there is nothing else to run, or after -e and -f with -i.
+    var opensPrompt: Bool {
+        isatty(STDIN_FILENO) != 0 && (statements.isEmpty || options.interactive)
+    }
+
+    /// Without a prompt, standard input holds statements in the same cases: when there is
+    /// nothing else to run, and after -e and -f with -i (as `python -i` reads it).
+    var readsStatementsFromStandardInput: Bool {
+        !opensPrompt && (statements.isEmpty || options.interactive)
+    }
 
     func run() throws {
-        if options.expressions.isEmpty, options.script == nil, isatty(STDIN_FILENO) != 0 {
-            return try runInteractive()
-        }
-        let scriptSources = try sources()
-        let documentPaths = documentInputs(scriptFromStdin: scriptSources.readsStandardInput)
-        var loadFailed = false
-        let loaded = DocumentLoader().load(paths: documentPaths, readStandardInput: {
+        // Every script is read before anything runs: a missing one is a usage error, not a
+        // failure halfway through.
+        let sources = try commandLineSources()
+        if opensPrompt { return try runInteractive(then: sources) }
+
+        let scriptReadsStandardInput = statements.contains(.script("-")) || readsStatementsFromStandardInput
+        let stdinSources = readsStatementsFromStandardInput ? [QuerySource(name: "<stdin>", text: readStandardInputText())] : []
+        var summary = RunSummary()
+        let loaded = DocumentLoader().load(paths: documentInputs(standardInputIsTaken: scriptReadsStandardInput), readStandardInput: {
             DocumentLoader.readAllStandardInput()
         })
-        for failure in loaded.failures {
-            Terminal.printError(failure.description)
-            loadFailed = true
-        }
+        summary.report(loaded)
         // An empty standard input is no document, not an empty one.
-        let sources = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }
-        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try lexicon())
+        let documents = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }.map { Document($0) }
+        let corpus = Corpus(documents: documents, lexicon: try lexicon())
 
         let interactive = Terminal.stdoutIsTerminal
-        let format = options.format ?? (interactive ? .table : .tsv)
-        let session = Session(corpus: corpus, format: format, formatIsExplicit: options.format != nil, header: options.header)
+        let format = try options.outputFormat() ?? (interactive ? .table : .tsv)
+        let session = Session(corpus: corpus, format: format, formatIsExplicit: options.format != nil, header: options.header, loadedFiles: loaded.loadedFiles)
         let color: Bool
         switch options.color {
         case .always: color = true
@@ -37,48 +49,34 @@ struct QueryRunner {
         let host = OutputHost(color: color, errorColor: options.color == .always || (Terminal.stderrIsTerminal && !Terminal.noColorRequested && options.color == .auto),
                               width: options.width, byteOrderMark: options.bom)
 
-        var queryFailed = false
-        var last: QueryResult?
-        for source in scriptSources.list {
+        for source in sources + stdinSources {
             let outcome = session.run(source, host: host, keepGoing: options.keepGoing)
-            if outcome.errors > 0 { queryFailed = true }
-            if let result = outcome.lastResult { last = result }
+            summary.add(outcome)
             if outcome.quit || (outcome.errors > 0 && !options.keepGoing) { break }
         }
         host.finish()
-        if queryFailed { throw ExitCode(ExitStatus.queryError) }
-        if loadFailed || host.writeFailed { throw ExitCode(ExitStatus.usageOrIOError) }
-        if options.exitStatus, last?.isEmptyOrZero ?? true { throw ExitCode(ExitStatus.emptyResult) }
+        if host.writeFailed { summary.ioErrors += 1 }
+        let status = summary.exitStatus(checkingLastResult: options.exitStatus)
+        if status != 0 { throw ExitCode(status) }
     }
 
-    struct Sources {
-        var list: [QuerySource]
-        var readsStandardInput: Bool
-    }
-
-    /// The query text to run: `-e` strings, the `-f` script, or standard input.
-    func sources() throws -> Sources {
-        if !options.expressions.isEmpty {
-            return Sources(list: options.expressions.map { QuerySource(name: "<-e>", text: $0) }, readsStandardInput: false)
+    /// The `-e` strings and `-f` scripts as query text, in command-line order.
+    func commandLineSources() throws -> [QuerySource] {
+        try statements.map { input in
+            switch input {
+            case .expression(let text):
+                return QuerySource(name: "<-e>", text: text)
+            case .script("-"):
+                return QuerySource(name: "<stdin>", text: readStandardInputText())
+            case .script(let path):
+                switch QuerySource.script(at: path) {
+                case .success(let source): return source
+                case .failure(let failure):
+                    Terminal.printError(failure.description)
+                    throw ExitCode(ExitStatus.usageOrIOError)
+                }
+            }
         }
-        if let path = options.script {
-            if path == "-" {
-                return Sources(list: [QuerySource(name: "<stdin>", text: readStandardInputText())], readsStandardInput: true)
-            }
-            let bytes: [UInt8]
-            switch FileReading.read(path) {
-            case .success(let read): bytes = read
-            case .failure(let failure):
-                Terminal.printError(failure.description)
-                throw ExitCode(ExitStatus.usageOrIOError)
-            }
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                Terminal.printError("\(path): the script is not UTF-8 text")
-                throw ExitCode(ExitStatus.usageOrIOError)
-            }
-            return Sources(list: [QuerySource(name: path, text: text)], readsStandardInput: false)
-        }
-        return Sources(list: [QuerySource(name: "<stdin>", text: readStandardInputText())], readsStandardInput: true)
     }
 
     /// The standard lexicon with the `--lexicon` files added.
@@ -95,12 +93,15 @@ struct QueryRunner {
         return lexicon
     }
 
-    /// The REPL, for a terminal on standard input with neither -e nor -f.
-    func runInteractive() throws {
+    /// The prompt, after the startup file and the command line's statements. Leaving it
+    /// exits with 0: its errors were shown as they happened.
+    func runInteractive(then statements: [QuerySource]) throws {
         let loaded = DocumentLoader().load(paths: options.files)
         for failure in loaded.failures { Terminal.printError(failure.description) }
-        let session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }, lexicon: try lexicon()), format: options.format ?? .table,
-                              formatIsExplicit: options.format != nil, header: options.header)
+        for repeated in loaded.alreadyLoaded { Terminal.printError(repeated.description) }
+        let corpus = Corpus(documents: loaded.sources.map { Document($0) }, lexicon: try lexicon())
+        let session = Session(corpus: corpus, format: try options.outputFormat() ?? .table, formatIsExplicit: options.format != nil,
+                              header: options.header, loadedFiles: loaded.loadedFiles)
         guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }
         let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && !Terminal.noColorRequested)
         let host = OutputHost(color: color, errorColor: color, width: options.width, byteOrderMark: options.bom, standardOutput: output)
@@ -111,7 +112,8 @@ struct QueryRunner {
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         let history = HistoryFile.resolve(disabled: options.noHistory)
-        Repl(session: session, host: host, editor: editor, history: history, quiet: options.quiet).run()
+        let startup = ReplStartup(initFile: InitFile.resolve(disabled: options.noInit), statements: statements, keepGoing: options.keepGoing)
+        Repl(session: session, host: host, editor: editor, history: history, quiet: options.quiet, startup: startup).run()
         host.finish()
     }
 
@@ -124,10 +126,11 @@ struct QueryRunner {
         }
     }
 
-    /// Documents: the FILE arguments; with none, standard input when it is free and not a terminal.
-    func documentInputs(scriptFromStdin: Bool) -> [String] {
+    /// Documents: the FILE arguments; with none, standard input when statements do not come
+    /// from it and it is not a terminal.
+    func documentInputs(standardInputIsTaken: Bool) -> [String] {
         if !options.files.isEmpty { return options.files }
-        if !scriptFromStdin, isatty(STDIN_FILENO) == 0 { return ["-"] }
+        if !standardInputIsTaken, isatty(STDIN_FILENO) == 0 { return ["-"] }
         return []
     }
 

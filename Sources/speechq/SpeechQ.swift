@@ -9,43 +9,65 @@ struct SpeechQ: ParsableCommand {
         abstract: "Ask questions about the structure of official speeches and reports.",
         usage: """
         speechq [FILE ...]                 (the interactive prompt, on a terminal)
-        speechq -e QUERY [-e QUERY ...] [FILE ...]
-        speechq -f SCRIPT.sq [FILE ...]
+        speechq [-e QUERY | -f SCRIPT.sq] ... [-i] [FILE ...]
         command | speechq -e QUERY
-        speechq outline [FILE ...]
+        speechq outline [--format tree|json] [FILE ...]
+        speechq help [outline] | speechq version
         """,
         discussion: """
         FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
         directory (searched recursively for those), or - for standard input. Under -e or -f \
         with no FILE, the document is read from standard input when it is not a terminal. With \
         neither -e nor -f, a terminal on standard input opens the interactive prompt; otherwise \
-        statements are read from standard input.
+        statements are read from standard input. A file is loaded once: naming it again, or a \
+        directory that holds it, is reported as "PATH: already loaded as NAME" (the exit status \
+        is unchanged).
 
-        The prompt keeps its history in $XDG_STATE_HOME/speechq/history (default \
-        ~/.local/state/speechq/history).
+        -e and -f may be repeated and mixed; they run in the order given, in one session, so \
+        names and settings carry over. A failing statement stops the run unless --keep-going. \
+        With -i the prompt opens after them (when standard input is not a terminal, statements \
+        are read from it instead).
+
+        The prompt first runs $XDG_CONFIG_HOME/speechq/init.sq (default \
+        ~/.config/speechq/init.sq) unless --no-init; errors in it are shown with its path and \
+        the prompt still opens. It keeps its history in $XDG_STATE_HOME/speechq/history \
+        (default ~/.local/state/speechq/history).
+
+        Options may come before or after a subcommand: speechq --format json outline FILE.
 
         Examples:
           speechq -e 'select sections | count' speech.txt
-          speechq -e 'sections | filter 疫情 | fields ref, heading' reports/
+          speechq -e 'sections | fields ref, heading' reports/
           cat speech.txt | speechq -e 'count directives'
+          speechq -f setup.sq -e 'tasks | count' -i speech.txt
 
         Exit codes:
           0  success
           1  with --exit-status: the last result is empty or zero
-          2  usage error, or an input that could not be loaded or written
+          2  usage error, or a file that could not be read or written
           3  query error (the message shows SOURCE:LINE:COL and the spot)
+        The files of 2 are documents, scripts (-f, .read), .output and .lexicon files; a run \
+        with errors of both kinds exits with 3.
         """,
-        version: SpeechQueryVersion.current
+        version: SpeechQueryVersion.current,
+        // Declared for `speechq --help`, the manual page and shell completions; `main()`
+        // dispatches them, since FILE arguments would otherwise take the word for a file.
+        subcommands: [OutlineCommand.self, VersionCommand.self]
     )
 
-    @Option(name: .customShort("e"), help: ArgumentHelp("Run QUERY (repeatable).", valueName: "QUERY"))
+    @Option(name: .customShort("e"), help: ArgumentHelp("Run QUERY (repeatable; mixed with -f in the order given).", valueName: "QUERY"))
     var expressions: [String] = []
 
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in SCRIPT (- for standard input).", valueName: "SCRIPT"))
-    var script: String?
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run the statements in SCRIPT (repeatable; - for standard input).", valueName: "SCRIPT"),
+            completion: .file())
+    var scripts: [String] = []
 
-    @Option(help: "Output format: table, line, tsv, csv, json, jsonl (default: table on a terminal, tsv otherwise).")
-    var format: OutputFormat?
+    @Flag(name: [.customShort("i"), .long], help: "Open the prompt after the -e and -f statements.")
+    var interactive = false
+
+    @Option(help: ArgumentHelp("Output format: \(FormatChoice.list(FormatChoice.queryNames)) (default: table on a terminal, tsv otherwise).", valueName: "format"),
+            completion: .custom(CommandLineCompletion.formats))
+    var format: String?
 
     @Option(help: ArgumentHelp("Fit tables to N columns, also when piped (default: COLUMNS or the terminal's width; no limit when piped).", valueName: "N"))
     var width: Int?
@@ -53,7 +75,8 @@ struct SpeechQ: ParsableCommand {
     @Flag(help: "Start the output, and each .output file, with a UTF-8 byte-order mark (for spreadsheets reading CSV).")
     var bom = false
 
-    @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable; see docs/analysis.md).", valueName: "FILE"))
+    @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable; see docs/analysis.md).", valueName: "FILE"),
+            completion: .file())
     var lexicon: [String] = []
 
     @Flag(help: "Add a header line to tsv and csv output.")
@@ -65,7 +88,7 @@ struct SpeechQ: ParsableCommand {
     @Flag(help: "Exit with 1 when the last result is empty or zero.")
     var exitStatus = false
 
-    @Flag(help: "Carry on after a failing statement (the exit status is still 3).")
+    @Flag(help: "Carry on after a failing statement (the exit status still says it failed).")
     var keepGoing = false
 
     @Flag(name: [.customShort("q"), .long], help: "Start the interactive prompt without the banner.")
@@ -74,31 +97,73 @@ struct SpeechQ: ParsableCommand {
     @Flag(help: "Do not read or write the prompt's history (also: SPEECHQ_NO_HISTORY=1).")
     var noHistory = false
 
-    @Argument(help: "Files, directories, or - for standard input.")
+    @Flag(help: "Do not run the prompt's startup file (init.sq).")
+    var noInit = false
+
+    @Argument(help: "Files, directories, or - for standard input.", completion: .custom(CommandLineCompletion.files))
     var files: [String] = []
 
+    /// The words `main()` takes for a subcommand: the declared ones and ArgumentParser's `help`.
+    static let subcommandNames = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+
+    /// The query output format asked for, if any.
+    func outputFormat() throws -> OutputFormat? {
+        guard let format else { return nil }
+        return try FormatChoice.query(format)
+    }
+
     func validate() throws {
-        if script != nil, !expressions.isEmpty { throw ValidationError("use -e or -f, not both") }
-        if script == "-", files.contains("-") { throw ValidationError("standard input cannot be both the script and a document") }
+        _ = try outputFormat()
         if let width, width < 20 { throw ValidationError("--width must be at least 20 columns.") }
+        if scripts.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input can be read as a script only once") }
+        if scripts.contains("-"), files.contains("-") { throw ValidationError("standard input cannot be both the script and a document") }
+        if scripts.contains("-"), interactive { throw ValidationError("standard input cannot be both the script (-f -) and the prompt (-i)") }
+        // `speechq outlin FILE`: a misspelt subcommand, not a missing file.
+        if let first = files.first, first != "-", !FileManager.default.fileExists(atPath: first),
+           let meant = Suggestion.closest(to: first, among: Self.subcommandNames) {
+            throw ValidationError("no file or directory '\(first)'; did you mean 'speechq \(meant)'?")
+        }
     }
 
     func run() throws {
-        try QueryRunner(options: self).run()
+        let arguments = ArgumentScan(Array(CommandLine.arguments.dropFirst()))
+        guard let statements = arguments.statementInputs(expressions: expressions, scripts: scripts) else {
+            throw ValidationError("cannot tell the order of -e and -f; give each as a word of its own (-e QUERY, -f SCRIPT)")
+        }
+        try QueryRunner(options: self, statements: statements).run()
     }
 
     /// Runs the command line with speechq's documented exit codes: ArgumentParser reports
     /// usage errors with 64 (EX_USAGE); speechq uses 2 for them, like grep and jq.
     ///
-    /// `outline` is dispatched by hand: a root command that takes FILE arguments would
-    /// otherwise read the word `outline` as a file.
+    /// A subcommand is found wherever options put it (`speechq --format json outline`) and
+    /// parsed by `SubcommandLine`; everything else is the query command.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if arguments.first == "outline" {
-            run(OutlineCommand.self, Array(arguments.dropFirst()))
-        } else {
+        // A completion script asking for candidates names the subcommand itself.
+        if arguments.first == "---completion" { return run(SpeechQ.self, arguments) }
+        switch ArgumentScan(arguments).subcommand(among: subcommandNames) {
+        case nil:
             run(SpeechQ.self, arguments)
+        case ("help", let rest)?:
+            showHelp(rest.filter { !$0.hasPrefix("-") })
+        case (let name, let rest)?:
+            run(SubcommandLine.self, [name] + rest)
         }
+    }
+
+    /// `speechq help` and `speechq help SUBCOMMAND`, as `--help` would print them.
+    static func showHelp(_ topics: [String]) {
+        guard let topic = topics.first, topic != "help" else {
+            exit(withError: CleanExit.helpRequest(SpeechQ.self))
+        }
+        if let command = configuration.subcommands.first(where: { $0.configuration.commandName == topic }) {
+            // Through the root that parses subcommands, so this is what `outline --help` prints.
+            SubcommandLine.exit(withError: CleanExit.helpRequest(command))
+        }
+        let meant = Suggestion.closest(to: topic, among: subcommandNames).map { "; did you mean 'speechq help \($0)'?" } ?? ""
+        Terminal.printError("no help on '\(topic)'\(meant)")
+        Foundation.exit(ExitStatus.usageOrIOError)
     }
 
     private static func run<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) {
@@ -115,8 +180,13 @@ struct SpeechQ: ParsableCommand {
     }
 }
 
+/// The command line of a subcommand, with the subcommand word moved to the front: it parses
+/// `speechq outline …` and `speechq version` so that their messages and `--help` name the
+/// whole command.
+struct SubcommandLine: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "speechq", subcommands: SpeechQ.configuration.subcommands)
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
 }
-
-extension OutputFormat: ExpressibleByArgument {}

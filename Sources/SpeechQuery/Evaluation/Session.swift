@@ -10,7 +10,8 @@ public protocol SessionHost: AnyObject {
     func emitText(_ text: String)
     /// Reports a query error.
     func report(_ diagnostic: Diagnostic)
-    /// Reports a problem that does not stop the statement (an input that failed to load).
+    /// Reports a problem that does not stop the statement (an input that failed to load, a
+    /// file already loaded).
     func warn(_ message: String)
     /// Sends results to `path`, or back to standard output for nil. Returns an error message on failure.
     func redirectOutput(to path: String?) -> String?
@@ -43,25 +44,54 @@ public final class Session {
     public var pagerCommand: String?
     /// Polled during evaluation; the REPL points it at its Ctrl-C flag.
     public var isInterrupted: () -> Bool = { false }
+    /// The files behind `corpus`, so `load` does not load one a second time.
+    public private(set) var loadedFiles: LoadedFiles
 
     /// `.read` may nest scripts, but not endlessly.
     static let maximumReadDepth = 16
     private var readDepth = 0
 
-    public init(corpus: Corpus, format: OutputFormat, formatIsExplicit: Bool = false, header: Bool = false) {
+    /// `loadedFiles` are the files `corpus` was loaded from (`DocumentLoader.Result.loadedFiles`).
+    public init(corpus: Corpus, format: OutputFormat, formatIsExplicit: Bool = false, header: Bool = false, loadedFiles: LoadedFiles = LoadedFiles()) {
         self.corpus = corpus
         self.format = format
         self.formatIsExplicit = formatIsExplicit
         self.header = header
+        self.loadedFiles = loadedFiles
     }
 
     public struct Outcome: Sendable {
-        /// Statements that failed.
-        public var errors = 0
+        /// Statements that failed because the query was wrong.
+        public var queryErrors = 0
+        /// Statements that failed because a file could not be read or written.
+        public var ioErrors = 0
+        /// Inputs `load` could not read while it loaded the others (reported as warnings;
+        /// the statement itself succeeded).
+        public var inputsNotLoaded = 0
         /// `.quit` was given.
         public var quit = false
         /// The last result printed, for `--exit-status`.
         public var lastResult: QueryResult?
+
+        /// Statements that failed, of either category.
+        public var errors: Int { queryErrors + ioErrors }
+
+        mutating func count(_ diagnostic: Diagnostic) {
+            switch diagnostic.category {
+            case .query: queryErrors += 1
+            case .io: ioErrors += 1
+            }
+        }
+
+        /// Takes in what a script run by `.read` came to: its errors are this run's errors
+        /// (already reported, with the script's own locations).
+        mutating func absorb(_ inner: Outcome) {
+            queryErrors += inner.queryErrors
+            ioErrors += inner.ioErrors
+            inputsNotLoaded += inner.inputsNotLoaded
+            quit = inner.quit
+            if let last = inner.lastResult { lastResult = last }
+        }
     }
 
     /// Runs every statement of `source`. Stops at the first error unless `keepGoing`.
@@ -71,14 +101,16 @@ public final class Session {
         var parser = Parser(source, isBound: { self.bindings[$0] != nil })
         while let next = parser.nextStatement() {
             let started = ContinuousClock.now
+            let failedBefore = outcome.errors
             do throws(Diagnostic) {
                 let statement = try next.get()
                 try execute(statement, source: source, host: host, outcome: &outcome)
             } catch {
                 host.report(error)
-                outcome.errors += 1
-                if !keepGoing { return outcome }
+                outcome.count(error)
             }
+            // A `.read` fails without throwing: its script reported its own error.
+            if outcome.errors > failedBefore, !keepGoing { return outcome }
             if timer { host.reportTiming(ContinuousClock.now - started) }
             if outcome.quit { return outcome }
         }
@@ -98,25 +130,43 @@ public final class Session {
             bindings[name] = result
             previous = result
         case .load(let path, let alias):
-            try load(path, alias: alias, statement: statement, source: source, host: host)
+            try load(path, alias: alias, statement: statement, source: source, host: host, outcome: &outcome)
         case .meta(let command):
             try meta(command, statement: statement, source: source, host: host, outcome: &outcome)
         }
     }
 
-    private func load(_ path: String, alias: String?, statement: Statement, source: QuerySource, host: SessionHost) throws(Diagnostic) {
+    /// Loads `path`. A file already loaded is reported and not loaded again; its documents
+    /// still count as what `path` names, so `load a.txt as a` works either way.
+    private func load(_ path: String, alias: String?, statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {
         let taken = Set(corpus.documents.map(\.name))
-        let loaded = DocumentLoader().load(paths: [path], takenNames: taken)
-        for failure in loaded.failures { host.warn(failure.description) }
-        guard !loaded.sources.isEmpty else {
-            let reason = loaded.failures.first?.reason ?? "no .txt, .md, .markdown or .jsonl files found"
-            throw Diagnostic("cannot load '\(path)': \(reason)", at: statement.range, in: source)
+        let loaded = DocumentLoader().load(paths: [path], takenNames: taken, loadedFiles: loadedFiles)
+        loadedFiles = loaded.loadedFiles
+        for repeated in loaded.alreadyLoaded { host.warn(repeated.description) }
+        let earlier = Set(loaded.alreadyLoaded.flatMap(\.documentNames))
+        let earlierIndices = corpus.documents.indices.filter { earlier.contains(corpus.documents[$0].name) }
+        guard !loaded.sources.isEmpty || !earlierIndices.isEmpty else {
+            // One failure is said in the error itself; several are warned one by one first.
+            if loaded.failures.count > 1 {
+                for failure in loaded.failures { host.warn(failure.description) }
+            }
+            throw Diagnostic("cannot load '\(path)': \(Self.reason(nothingLoadedFrom: path, failures: loaded.failures))",
+                             at: statement.range, in: source, category: .io)
         }
+        for failure in loaded.failures { host.warn(failure.description) }
+        outcome.inputsNotLoaded += loaded.failures.count
         let first = corpus.documents.count
         corpus.append(loaded.sources.map { Document($0) })
-        let nodes = (first..<corpus.documents.count).map { Node(document: $0, kind: .document, index: 0) }
+        let nodes = (earlierIndices + Array(first..<corpus.documents.count)).map { Node(document: $0, kind: .document, index: 0) }
         if let alias { bindings[alias] = QueryResult(.nodes(nodes, .document)) }
         previous = QueryResult(.nodes(nodes, .document))
+    }
+
+    /// Why `load path` gave nothing: the one failure, or a count of the several warned above.
+    private static func reason(nothingLoadedFrom path: String, failures: [LoadFailure]) -> String {
+        guard let only = failures.first else { return "no .txt, .md, .markdown or .jsonl files found" }
+        if failures.count > 1 { return "nothing in it could be loaded (\(failures.count) problems above)" }
+        return only.source == path && only.line == nil ? only.reason : only.description
     }
 
     private func meta(_ command: MetaCommand, statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {
@@ -141,35 +191,28 @@ public final class Session {
             timer = on
         case .output(let path):
             if let message = host.redirectOutput(to: path) {
-                throw Diagnostic("cannot write to '\(path ?? "")': \(message)", at: statement.range, in: source)
+                throw Diagnostic("cannot write to '\(path ?? "")': \(message)", at: statement.range, in: source, category: .io)
             }
         case .read(let path):
             guard readDepth < Self.maximumReadDepth else {
                 throw Diagnostic(".read nested more than \(Self.maximumReadDepth) deep", at: statement.range, in: source, hint: "does the script read itself?")
             }
-            let text: String
-            switch FileReading.read(path) {
-            case .success(let bytes):
-                guard let decoded = String(validating: bytes, as: UTF8.self) else {
-                    throw Diagnostic("cannot read '\(path)': not UTF-8 text", at: statement.range, in: source)
-                }
-                text = decoded
+            let script: QuerySource
+            switch QuerySource.script(at: path) {
+            case .success(let read): script = read
             case .failure(let failure):
-                throw Diagnostic("cannot read '\(path)': \(failure.reason)", at: statement.range, in: source)
+                throw Diagnostic("cannot read '\(path)': \(failure.reason)", at: statement.range, in: source, category: .io)
             }
             readDepth += 1
             defer { readDepth -= 1 }
-            let inner = run(QuerySource(name: path, text: text), host: host, keepGoing: false)
-            outcome.quit = inner.quit
-            if let last = inner.lastResult { outcome.lastResult = last }
-            if inner.errors > 0 {
-                throw Diagnostic("'\(path)' stopped at an error", at: statement.range, in: source)
-            }
+            // The script's error is reported once, at its own SOURCE:LINE:COL; `run` sees
+            // it in the outcome and stops here too.
+            outcome.absorb(run(script, host: host, keepGoing: false))
         case .lexicon(let path):
             do throws(LoadFailure) {
                 corpus.setLexicon(try AnalysisLexicon.loading(path, onto: corpus.classifier.lexicon))
             } catch {
-                throw Diagnostic("cannot use lexicon '\(path)': \(error.reason)", at: statement.range, in: source)
+                throw Diagnostic("cannot use lexicon '\(path)': \(error.reason)", at: statement.range, in: source, category: .io)
             }
         case .pager(let choice):
             switch choice {

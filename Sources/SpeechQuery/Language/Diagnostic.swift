@@ -7,22 +7,45 @@ public struct QuerySource: Sendable, Equatable {
         self.name = name
         self.text = text
     }
+
+    /// The script file at `path`, named by that path in messages. `-f` and `.read` both read
+    /// scripts this way, so they fail alike.
+    public static func script(at path: String) -> Result<QuerySource, LoadFailure> {
+        FileReading.read(path).flatMap { bytes in
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                return .failure(LoadFailure(source: path, reason: "not UTF-8 text"))
+            }
+            return .success(QuerySource(name: path, text: text))
+        }
+    }
 }
 
 /// An error a user caused, with the span of query text it concerns (UTF-8 byte offsets
 /// into `source.text`). One type serves `-e`, scripts and the REPL; `DiagnosticFormatter`
 /// turns it into `SOURCE:LINE:COL: error: …` with the line and a caret.
 public struct Diagnostic: Error, Sendable, Equatable {
+    /// What went wrong, so a frontend can tell a mistake in the query from a file that could
+    /// not be read or written (speechq exits with 3 for the one and 2 for the other).
+    public enum Category: Sendable, Equatable {
+        /// The statement is wrong: syntax, an unknown name, a stage given the wrong input.
+        case query
+        /// The statement is right but a file it names could not be read or written
+        /// (`load`, `.read`, `.output`, `.lexicon`).
+        case io
+    }
+
     public var source: QuerySource
     public var range: Range<Int>
     public var message: String
     public var hint: String?
+    public var category: Category
 
-    public init(_ message: String, at range: Range<Int>, in source: QuerySource, hint: String? = nil) {
+    public init(_ message: String, at range: Range<Int>, in source: QuerySource, hint: String? = nil, category: Category = .query) {
         self.source = source
         self.range = range
         self.message = message
         self.hint = hint
+        self.category = category
     }
 
     /// 1-based line and column (in characters) of the start of `range`.

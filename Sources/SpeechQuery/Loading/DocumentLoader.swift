@@ -3,7 +3,8 @@ import Foundation
 /// Reads files, directories, JSON Lines and standard input into `SourceText`s.
 ///
 /// A failure in one input never stops the others: every failure is returned as a value
-/// with the path it concerns, and the caller decides how to report it.
+/// with the path it concerns, and the caller decides how to report it. A file is loaded
+/// once: naming it again (or a directory holding it) reports it in `alreadyLoaded`.
 public struct DocumentLoader: Sendable {
     /// Extensions loaded from a directory walk. Files named explicitly load whatever their extension.
     public static let directoryExtensions: Set<String> = ["txt", "md", "markdown", "jsonl"]
@@ -13,12 +14,18 @@ public struct DocumentLoader: Sendable {
     public struct Result: Sendable {
         public var sources: [SourceText] = []
         public var failures: [LoadFailure] = []
+        /// Files skipped because they were loaded before this call or earlier in it.
+        public var alreadyLoaded: [AlreadyLoaded] = []
+        /// The files loaded before this call and by it: pass it to the next call.
+        public var loadedFiles: LoadedFiles
     }
 
     /// Loads `paths` in order; `-` means standard input, read through `readStandardInput`.
     /// `takenNames` are names already in use (documents loaded earlier); new names avoid them.
-    public func load(paths: [String], takenNames: Set<String> = [], readStandardInput: () -> [UInt8] = DocumentLoader.readAllStandardInput) -> Result {
-        var result = Result()
+    /// `loadedFiles` are the files loaded earlier; they are not loaded again.
+    public func load(paths: [String], takenNames: Set<String> = [], loadedFiles: LoadedFiles = LoadedFiles(),
+                     readStandardInput: () -> [UInt8] = DocumentLoader.readAllStandardInput) -> Result {
+        var result = Result(loadedFiles: loadedFiles)
         var names = UniqueNames(taken: takenNames)
         for path in paths {
             if path == "-" {
@@ -74,6 +81,10 @@ public struct DocumentLoader: Sendable {
 
 extension DocumentLoader.Result {
     mutating func appendFile(_ path: String, names: inout UniqueNames) {
+        if let earlier = loadedFiles.documentNames(ofFileAt: path) {
+            alreadyLoaded.append(AlreadyLoaded(path: path, documentNames: earlier))
+            return
+        }
         let bytes: [UInt8]
         switch FileReading.read(path) {
         case .success(let read): bytes = read
@@ -85,8 +96,14 @@ extension DocumentLoader.Result {
         let stem = (fileName as NSString).deletingPathExtension
         let pathExtension = (fileName as NSString).pathExtension
         let isJSONLines = pathExtension.lowercased() == "jsonl"
+        let first = sources.count
         append(decoding: bytes, origin: path, stem: stem.isEmpty ? fileName : stem, isJSONLines: isJSONLines,
                format: SourceFormat.forExtension(pathExtension), names: &names)
+        // A file that gave no document (undecodable, every JSON line bad) is not remembered:
+        // naming it again reports its failure again.
+        if sources.count > first {
+            loadedFiles.record(path, documentNames: sources[first...].map(\.name))
+        }
     }
 
     mutating func append(decoding raw: [UInt8], origin: String, stem: String, isJSONLines: Bool, format: SourceFormat, names: inout UniqueNames) {

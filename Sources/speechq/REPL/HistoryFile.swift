@@ -18,14 +18,7 @@ struct HistoryFile {
     static func resolve(disabled: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) -> HistoryFile? {
         if disabled { return nil }
         if let off = environment["SPEECHQ_NO_HISTORY"], !off.isEmpty, off != "0" { return nil }
-        let state: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            state = xdg
-        } else if let home = environment["HOME"], !home.isEmpty {
-            state = home + "/.local/state"
-        } else {
-            return nil
-        }
+        guard let state = XDGDirectory.state.path(in: environment) else { return nil }
         return HistoryFile(path: state + "/speechq/history", capacity: defaultCapacity)
     }
 

@@ -11,6 +11,7 @@ struct Repl {
     let editor: LineEditor
     let history: HistoryFile?
     let quiet: Bool
+    let startup: ReplStartup
 
     static let prompt = "speechq> "
     static let continuationPrompt = "   ...> "
@@ -21,6 +22,7 @@ struct Repl {
         host.pager = Pager(session: session)
         session.isInterrupted = { sq_interrupt_pending() != 0 }
         if !quiet { host.emitText(banner()) }
+        guard startup.run(session: session, host: host) else { return }
         for entry in history?.load() ?? [] { editor.addToHistory(entry) }
         var historyWarningShown = false
         var pending: String?

@@ -1,0 +1,14 @@
+import ArgumentParser
+import SpeechQuery
+
+/// `speechq version`: the word people type as often as `--version`.
+struct VersionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "version",
+        abstract: "Show the version (as --version does)."
+    )
+
+    func run() {
+        Terminal.write(SpeechQueryVersion.current + "\n")
+    }
+}
