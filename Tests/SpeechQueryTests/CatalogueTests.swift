@@ -81,4 +81,41 @@ struct CatalogueTests {
         #expect(lines.joined() == "谁在什么时候之前做什么：每个指派一行，包括牵头、负责和配合单位")
         #expect(TwoColumnText.wrap("one two three four", to: 9) == ["one two", "three", "four"])
     }
+
+    /// A field the input lacks is an error at the field, with a renamed column's new name.
+    @Test func missingFieldsAreReportedWhereTheyAreWritten() throws {
+        let session = Session(corpus: Corpus(documents: [try loadDocument(PackageFiles.path("examples/speeches/safety-production.txt"))]), format: .tsv)
+        let cases: [(query: String, underlined: String, hint: String)] = [
+            ("select sections | filter chars > 10 and level = 2", "level", "sections have: doc, ref"),
+            ("check | filter level = \"warning\"", "level", "'level' is now called 'severity'"),
+            ("docs | fields doc, role", "role", "'role' is now called 'position'"),
+            ("sentences | sort Actr", "Actr", "did you mean 'actor'?"),
+        ]
+        for (query, underlined, hint) in cases {
+            let host = CapturingHost()
+            session.run(QuerySource(name: "<test>", text: query), host: host)
+            let diagnostic = try #require(host.diagnostics.first, "\(query)")
+            #expect(String(decoding: Array(query.utf8)[diagnostic.range], as: UTF8.self) == underlined, "\(query)")
+            #expect(diagnostic.hint?.contains(hint) == true, "\(query): \(diagnostic.hint ?? "")")
+        }
+    }
+
+    /// Every node carries its document's metadata, so sentences group by year.
+    @Test func metadataIsAFieldOfEveryNode() throws {
+        let session = Session(corpus: Corpus(documents: try ["safety-production.txt", "economic-work.txt"].map { try loadDocument(PackageFiles.path("examples/speeches/\($0)")) }), format: .tsv)
+        let host = CapturingHost()
+        session.run(QuerySource(name: "<test>", text: "sentences | group by year | count\npoints | filter year = 2024 | count"), host: host)
+        #expect(host.diagnostics.isEmpty, "\(host.diagnostics.map(\.message))")
+        let lines = host.output.split(separator: "\n")
+        #expect(lines.first == "2023\t29")
+        #expect(lines.count == 3)
+    }
+
+    /// A subsection before the first section is part of the opening, like its paragraphs.
+    @Test func aSubsectionOfTheOpeningIsInThePreamble() {
+        let session = Session(corpus: Corpus(documents: [document("（一）抓好安全。\n要落实责任。\n（二）抓好环境。\n要守住底线。\n", name: "t")]), format: .tsv)
+        let host = CapturingHost()
+        session.run(QuerySource(name: "<test>", text: "subsections | fields ref, part\nparagraphs | fields part"), host: host)
+        #expect(host.output == "t:opening.sub1\tpreamble\nt:opening.sub2\tpreamble\npreamble\npreamble\n")
+    }
 }

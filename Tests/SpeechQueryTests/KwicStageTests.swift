@@ -17,27 +17,47 @@ struct KwicStageTests {
         return host.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 
-    @Test func everyOccurrenceWithItsContextInsideTheSentence() {
+    @Test func everyOccurrenceWithItsContextInsideTheSentenceOrHeading() {
         let found = rows("kwic 安全")
-        #expect(found.map { $0[1] } == ["t:sec1.para1.sen1", "t:sec1.para1.sen1", "t:sec1.para1.sen2", "t:sec2.para1.sen1"])
-        #expect(found[0].suffix(3) == ["", "安全", "生产是底线，安全生产"])
-        #expect(found[1].suffix(3) == ["安全生产是底线，", "安全", "生产是红线。"])
-        #expect(found[3].suffix(3) == ["要守住生态", "安全", "。"])
-        #expect(found.map { $0[2] } == ["2", "2", "2", "4"])
+        #expect(found.map { $0[1] } == ["t:sec1", "t:sec1.para1.sen1", "t:sec1.para1.sen1", "t:sec1.para1.sen2", "t:sec2.para1.sen1"])
+        #expect(found[0].suffix(3) == ["一、抓好", "安全", "生产"])
+        #expect(found[1].suffix(3) == ["", "安全", "生产是底线，安全生产"])
+        #expect(found[2].suffix(3) == ["安全生产是底线，", "安全", "生产是红线。"])
+        #expect(found[4].suffix(3) == ["要守住生态", "安全", "。"])
+        #expect(found.map { $0[2] } == ["1", "2", "2", "2", "4"])
+    }
+
+    /// No context is an empty value, null in JSON like every other.
+    @Test func noContextIsNull() {
+        session.format = .jsonl
+        defer { session.format = .tsv }
+        let host = CapturingHost()
+        session.run(QuerySource(name: "<test>", text: "kwic 安全生产是底线"), host: host)
+        #expect(host.output.contains(#""left":null"#))
     }
 
     @Test func widthAndRegexAndSelection() {
-        #expect(rows("kwic 安全 width 2").map { Array($0.suffix(3)) }[1] == ["线，", "安全", "生产"])
+        #expect(rows("kwic 安全 width 2").map { Array($0.suffix(3)) }[2] == ["线，", "安全", "生产"])
         #expect(rows("kwic /安全生产是.线/").map { $0[4] } == ["安全生产是底线", "安全生产是红线"])
         #expect(rows("select section 2 | kwic 安全").count == 1)
+        #expect(rows("sentences | kwic 安全").count == 4)
         #expect(rows("kwic 不存在").isEmpty)
     }
 
     @Test func argumentsAreCheckedWhereTheyAreWritten() {
-        for (query, message) in [("kwic", "'kwic' needs TERM"), ("kwic 安全 width 0", "N must be at least 1"), ("kwic 安全 width 2 width 3", "'width' is given twice")] {
+        let cases: [(query: String, message: String, at: String)] = [
+            ("kwic", "'kwic' needs TERM", ""), ("kwic 安全 width 0", "width must be at least 1", "0"),
+            ("kwic 安全 width 2 width 3", "'width' is given twice", "width 3"), ("kwic GDP", "expected TERM, found the word 'GDP'", "GDP"),
+            ("kwic /a*/", "/a*/ can match empty text", "kwic /a*/"),
+        ]
+        for (query, message, at) in cases {
             let host = CapturingHost()
             session.run(QuerySource(name: "<test>", text: query), host: host)
-            #expect(host.diagnostics.first?.message.hasPrefix(message) == true, "\(query): \(host.diagnostics.map(\.message))")
+            let diagnostic = host.diagnostics.first
+            #expect(diagnostic?.message.hasPrefix(message) == true, "\(query): \(host.diagnostics.map(\.message))")
+            // Where the error points: the text it underlines starts what `at` names.
+            let underlined = diagnostic.map { String(decoding: Array(query.utf8)[$0.range.clamped(to: 0..<query.utf8.count)], as: UTF8.self) }
+            #expect(underlined?.hasPrefix(at.split(separator: " ").first.map(String.init) ?? "") == true, "\(query) underlines '\(underlined ?? "")'")
         }
     }
 }

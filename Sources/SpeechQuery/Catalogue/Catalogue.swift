@@ -22,19 +22,21 @@ public enum Catalogue {
 
     /// The rows `.docs` prints.
     public static let loadedDocuments = RowSchema("loaded document", columns: [
-        SharedColumns.doc,
-        Column("title", .text, "the document's title", prose: true),
-        Column("year", .integer, "the year the document was given"),
+        SharedColumns.doc, NodeFields.named("title")!.column, NodeFields.named("year")!.column,
         Column("sections", .integer, "sections in its outline"),
         Column("points", .integer, "points in its outline"),
         Column("sentences", .integer, "body sentences"),
-        Column("origin", .text, "the path or input it was loaded from"),
+        SharedColumns.origin,
     ], key: ["doc"])
 
-    /// Every column name a query may use: node fields and the columns of every table.
+    /// Columns renamed so that one name means one thing; an old name's error says the new one.
+    static let renamed: [String: String] = ["role": "position", "level": "severity"]
+
+    /// Every column name a pipeline may use: node fields and the columns of every stage's
+    /// table (`.docs` prints a table no pipeline can take up).
     public static let columnNames: [String] = {
         var names = NodeFields.all.map(\.name)
-        for schema in StageCatalogue.all.map(\.output) + [loadedDocuments] {
+        for schema in StageCatalogue.all.map(\.output) {
             for name in schema.columnNames where !names.contains(name) { names.append(name) }
         }
         if !names.contains("count") { names.append("count") }

@@ -31,7 +31,8 @@ public enum NodeType: String, Sendable, CaseIterable {
     public var plural: String { self == .document ? "documents" : rawValue + "s" }
 
     /// The columns a row of this kind shows unless `fields` says otherwise. Fixed per kind,
-    /// never chosen from the rows.
+    /// never chosen from the rows. Every node has its document's metadata (`year`, `title`, …)
+    /// as fields, so `sentences | group by year` works, but only documents show it.
     public var defaultColumns: [String] {
         switch self {
         case .document: ["doc", "ref", "kind", "title", "year", "date", "speaker"]
@@ -117,31 +118,31 @@ public enum NodeFields {
             .text(corpus.documents[node.document].outline.points[node.index].style.rawValue)
         },
         NodeField(SharedColumns.line, everyType) { corpus, node in .int(corpus.line(of: node)) },
-        NodeField(Column("title", .text, "the document's title", prose: true), [.document]) { corpus, node in
+        NodeField(Column("title", .text, "the title of the node's document", prose: true), everyType) { corpus, node in
             .optional(corpus.documents[node.document].metadata.title)
         },
-        NodeField(Column("year", .integer, "the year the document was given"), [.document]) { corpus, node in
+        NodeField(Column("year", .integer, "the year the node's document was given"), everyType) { corpus, node in
             corpus.documents[node.document].metadata.year.map(FieldValue.int) ?? .null
         },
-        NodeField(Column("date", .text, "the date as an ISO date (2023-04-18)"), [.document]) { corpus, node in
+        NodeField(Column("date", .text, "the date of the node's document, as an ISO date (2023-04-18)"), everyType) { corpus, node in
             .optional(corpus.documents[node.document].metadata.date)
         },
-        NodeField(Column("speaker", .text, "who gave the speech"), [.document]) { corpus, node in
+        NodeField(Column("speaker", .text, "who gave the speech the node is in"), everyType) { corpus, node in
             .optional(corpus.documents[node.document].metadata.speaker)
         },
-        NodeField(Column("position", .text, "the speaker's post (县委书记)"), [.document]) { corpus, node in
+        NodeField(Column("position", .text, "the speaker's post (县委书记)"), everyType) { corpus, node in
             .optional(corpus.documents[node.document].metadata.role)
         },
-        NodeField(Column("occasion", .text, "the meeting the speech was given at", prose: true), [.document]) { corpus, node in
+        NodeField(Column("occasion", .text, "the meeting the speech was given at", prose: true), everyType) { corpus, node in
             .optional(corpus.documents[node.document].metadata.occasion)
         },
-        NodeField(Column("origin", .text, "the path or input the document was loaded from"), [.document]) { corpus, node in
+        NodeField(SharedColumns.origin, [.document]) { corpus, node in
             .text(corpus.documents[node.document].origin)
         },
         NodeField(Column("encoding", .text, "how the file was decoded: utf-8, gb18030, utf-16le, …"), [.document]) { corpus, node in
             .text(corpus.documents[node.document].encoding.rawValue)
         },
-        NodeField(Column("heading", .text, "the heading's words, without its number", prose: true), headed) { corpus, node in
+        NodeField(Column("heading", .text, "a heading's words without its number (一、, （一）); a point's lead sentence", prose: true), headed) { corpus, node in
             corpus.heading(of: node)
         },
         NodeField(Column("text", .text, "the node's whole text (a section's includes its heading line)", prose: true), everyType) { corpus, node in
@@ -160,10 +161,10 @@ public enum NodeFields {
             let reasons = corpus.verdict(document: node.document, sentence: node.index).reasons
             return reasons.isEmpty ? .null : .text(reasons.joined(separator: "; "))
         },
-        NodeField(Column("deadline", .text, "the first time limit the sentence states, as written (6月底前)"), [.sentence], analysis: true) { corpus, node in
+        NodeField(SharedColumns.deadline, [.sentence], analysis: true) { corpus, node in
             .optional(corpus.verdict(document: node.document, sentence: node.index).deadline?.text)
         },
-        NodeField(Column("due", .text, "that time limit as an ISO date or month (2025-06; empty for 汛期前)"), [.sentence], analysis: true) { corpus, node in
+        NodeField(SharedColumns.due, [.sentence], analysis: true) { corpus, node in
             let document = corpus.documents[node.document]
             let deadline = corpus.verdict(document: node.document, sentence: node.index).deadline
             return .optional(deadline?.normalized(speechDate: document.metadata.speechDate))
@@ -198,7 +199,10 @@ extension Corpus {
         case .paragraph: return .text(outline.paragraphs[node.index].part.rawValue)
         case .sentence: return .text(outline.sentences[node.index].part.rawValue)
         case .point: return .text(outline.sentences[outline.points[node.index].sentences.lowerBound].part.rawValue)
-        case .section, .subsection, .heading(.section), .heading(.subsection): return .text(Part.section.rawValue)
+        case .section, .heading(.section): return .text(Part.section.rawValue)
+        case .subsection, .heading(.subsection):
+            // A subsection before any section belongs to the opening, as its paragraphs do.
+            return .text((outline.subsections[node.index].section == nil ? Part.preamble : Part.section).rawValue)
         case .heading(.title), .heading(.subtitle): return .text(Part.frontMatter.rawValue)
         case .document: return .null
         }

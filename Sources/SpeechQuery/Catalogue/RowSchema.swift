@@ -57,4 +57,7 @@ enum SharedColumns {
     static let ref = Column("ref", .text, "reference of the node, typed back to pick it again (outline.md)")
     static let line = Column("line", .integer, "1-based source line")
     static let count = Column("count", .integer, "how many")
+    static let origin = Column("origin", .text, "the path or input the document was loaded from")
+    static let deadline = Column("deadline", .text, "the first time limit stated, as written (6月底前)")
+    static let due = Column("due", .text, "that time limit as an ISO date or month (2025-06; empty for 汛期前)")
 }

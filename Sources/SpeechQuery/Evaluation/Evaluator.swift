@@ -53,7 +53,7 @@ public struct Evaluator {
     private func nodes(of result: QueryResult, for stage: Stage, _ what: String) throws(Diagnostic) -> [Node] {
         switch result.value {
         case .nodes(let nodes, _): return nodes
-        case .table: throw error("'\(what)' needs nodes, but its input is a table", stage, hint: "put '\(what)' before 'count', 'fields' or 'group by'")
+        case .table: throw error("'\(what)' needs nodes, but its input is a table", stage, hint: "put '\(what)' before the stage that makes the table ('count', 'fields', a stage such as 'tasks')")
         case .groups: throw error("'\(what)' cannot follow 'group by'", stage, hint: "'group by FIELD' is followed by 'count'")
         }
     }
@@ -64,8 +64,7 @@ public struct Evaluator {
         var fields: [NodeField] = []
         for name in names {
             guard schema.index(of: name) != nil, let field = NodeFields.named(name) else {
-                let hint = Suggestion.closest(to: name, among: schema.columnNames).map { "did you mean '\($0)'? " } ?? ""
-                throw error("\(type.plural) have no field '\(name)'", stage, hint: hint + "\(type.plural) have: \(schema.columnNames.joined(separator: ", "))")
+                throw missing(name, in: schema, "\(type.plural) have no field '\(name)'", "\(type.plural) have", stage)
             }
             fields.append(field)
         }
@@ -77,12 +76,24 @@ public struct Evaluator {
         var indices: [Int] = []
         for name in names {
             guard let column = table.column(name) else {
-                let hint = Suggestion.closest(to: name, among: table.columns).map { "did you mean '\($0)'? " } ?? ""
-                throw error("the table of \(table.schema.name) rows has no column '\(name)'", stage, hint: hint + "columns: \(table.columns.joined(separator: ", "))")
+                throw missing(name, in: table.schema, "the table of \(table.schema.name) rows has no column '\(name)'", "columns", stage)
             }
             indices.append(column)
         }
         return indices
+    }
+
+    /// The error for a field the input lacks, pointing at where the stage names it, with the
+    /// new name of a renamed column or the closest name the input has.
+    private func missing(_ name: String, in schema: RowSchema, _ message: String, _ listing: String, _ stage: Stage) -> Diagnostic {
+        var hint = ""
+        if let renamed = Catalogue.renamed[name], schema.index(of: renamed) != nil {
+            hint = "'\(name)' is now called '\(renamed)'. "
+        } else if let close = Suggestion.closest(to: name, among: schema.columnNames) {
+            hint = "did you mean '\(close)'? "
+        }
+        return Diagnostic(message, at: source.wordRange(name, within: stage.range) ?? stage.range, in: source,
+                          hint: hint + "\(listing): \(schema.columnNames.joined(separator: ", "))")
     }
 
     private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {

@@ -136,3 +136,22 @@ public enum Suggestion {
         return d[a.count][b.count]
     }
 }
+
+extension QuerySource {
+    /// The byte range of `word` written as a whole ASCII word (any case) inside `range`, so
+    /// an error found while running a stage can point at the field it names.
+    func wordRange(_ word: String, within range: Range<Int>) -> Range<Int>? {
+        let bytes = Array(text.utf8)
+        let needle = Array(word.lowercased().utf8)
+        guard !needle.isEmpty, range.upperBound <= bytes.count, range.count >= needle.count else { return nil }
+        func isWordByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F }
+        for start in range.lowerBound...(range.upperBound - needle.count) {
+            let end = start + needle.count
+            guard zip(bytes[start..<end], needle).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 }) else { continue }
+            if start > range.lowerBound, isWordByte(bytes[start - 1]) { continue }
+            if end < range.upperBound, isWordByte(bytes[end]) { continue }
+            return start..<end
+        }
+        return nil
+    }
+}

@@ -4,7 +4,7 @@ public enum HelpText {
     static let fixedTopics = ["stages", "kinds", "fields", "predicates", "formats", "commands"]
 
     /// The topics `.help` knows: the fixed ones and every catalogue stage.
-    public static var topics: [String] { fixedTopics + StageCatalogue.all.map(\.name) }
+    public static var topics: [String] { fixedTopics + Catalogue.stageWords }
 
     /// The help on `topic` (nil: the overview), wrapped to `width` columns when given.
     public static func text(for topic: String?, width: Int? = nil) -> String? {
@@ -16,7 +16,9 @@ public enum HelpText {
         case "predicates"?, "filter"?: return predicates(width: width)
         case "formats"?, "format"?: return formats(width: width)
         case "commands"?, "meta"?: return commands(width: width)
-        case let word?: return StageCatalogue.named(word).map { stage($0, width: width) }
+        case let word?:
+            if let core = Catalogue.coreStages.first(where: { $0.name == word }) { return "\(core.synopsis)\n  \(core.summary)\n\n" }
+            return StageCatalogue.named(word).map { stage($0, width: width) }
         }
     }
 

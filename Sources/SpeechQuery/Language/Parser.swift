@@ -318,7 +318,11 @@ public struct Parser {
                 var fields = [try parseField()]
                 while token.kind == .comma {
                     consume()
-                    fields.append(try parseField())
+                    let start = token.range
+                    let field = try parseField()
+                    // A table has one column of a name: JSON objects cannot hold two.
+                    guard !fields.contains(field) else { throw Diagnostic("'\(field)' is named twice", at: start, in: source, hint: "name each field once") }
+                    fields.append(field)
                 }
                 return .fields(fields)
             case "group":
@@ -442,8 +446,10 @@ public struct Parser {
             try validateRegex(pattern, caseInsensitive: caseInsensitive)
             consume()
             return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        case (.term, .word(let w)) where !Self.keywords.contains(w):
+            throw error("expected \(parameter.name), found the word '\(w)'", hint: "to search for it, quote it: \"\(w)\"")
         case (.number, .number(let n)):
-            guard n > 0 else { throw error("\(parameter.name) must be at least 1") }
+            guard n > 0 else { throw error("\(parameter.keyword ?? parameter.name) must be at least 1") }
             consume()
             return .number(n)
         case (.choice(let choices), .word(let w)) where choices.contains(w):

@@ -1,13 +1,13 @@
 import Foundation
 
 /// `kwic TERM [width N]`: keyword in context, as concordancers show it — one row per
-/// occurrence of TERM, with the words before and after it inside its sentence.
+/// occurrence of TERM, with the words before and after it inside its sentence or heading.
 enum KwicStage {
     static let defaultWidth = 10
 
     static let spec = StageSpec(
         name: "kwic",
-        summary: "keyword in context: one row per occurrence of TERM, with the text around it in its sentence",
+        summary: "keyword in context: one row per occurrence of TERM, with the text around it in its sentence or heading",
         parameters: [
             StageParameter("TERM", .term, required: true, "a term, \"quoted text\" or /regex/, as filter takes it"),
             StageParameter("N", keyword: "width", .number, "characters of context on each side (default \(defaultWidth))"),
@@ -15,9 +15,9 @@ enum KwicStage {
         example: "select section 2 | kwic 安全 width 6",
         output: RowSchema("occurrence", columns: [
             SharedColumns.doc, SharedColumns.ref, SharedColumns.line,
-            Column("left", .text, "the text before the match, within its sentence", prose: true),
+            Column("left", .text, "the text before the match, within its sentence or heading", prose: true),
             Column("match", .text, "the text that matched"),
-            Column("right", .text, "the text after the match, within its sentence", prose: true),
+            Column("right", .text, "the text after the match, within its sentence or heading", prose: true),
         ]),
         rows: rows
     )
@@ -32,24 +32,42 @@ enum KwicStage {
             guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else {
                 throw StageFailure("invalid regular expression /\(pattern)/")
             }
+            // A match of no characters has no context to show and would repeat at every position.
+            guard regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) == nil else {
+                throw StageFailure("/\(pattern)/ can match empty text", hint: "kwic needs a pattern that matches at least one character, such as /安全+/")
+            }
             matcher = .regex(regex)
         default: throw StageFailure("'kwic' needs a term", hint: "kwic 安全生产")
         }
         var rows: [[FieldValue]] = []
-        for (k, sentence) in input.sentences.enumerated() {
+        for (k, unit) in units(input).enumerated() {
             if k % 256 == 0, input.isInterrupted() { throw StageFailure("interrupted") }
-            let document = input.corpus.documents[sentence.document]
-            let span = input.corpus.span(of: sentence)
-            let reference = FieldValue.text(input.corpus.reference(of: sentence).description)
+            let document = input.corpus.documents[unit.document]
+            let span = input.corpus.span(of: unit)
+            let reference = FieldValue.text(input.corpus.reference(of: unit).description)
             for match in matcher.matches(in: document, span) {
                 let before = document.text(span.lowerBound..<match.lowerBound).unicodeScalars.suffix(width)
                 let after = document.text(match.upperBound..<span.upperBound).unicodeScalars.prefix(width)
                 rows.append([.text(document.name), reference, .int(document.line(at: match.lowerBound)),
-                             .text(String(String.UnicodeScalarView(before))), .text(document.text(match)),
-                             .text(String(String.UnicodeScalarView(after)))])
+                             .optional(String(String.UnicodeScalarView(before))), .text(document.text(match)),
+                             .optional(String(String.UnicodeScalarView(after)))])
             }
         }
         return rows
+    }
+
+    /// What occurrences are sought in: the sentences and headings inside the input, each
+    /// once, in text order within each document.
+    static func units(_ input: StageInput) -> [Node] {
+        var seen = Set<Node>()
+        let corpus = input.corpus
+        var units: [Node] = []
+        for node in input.nodes {
+            let inside = (corpus.children(of: node, kind: .sentences) + corpus.children(of: node, kind: .headings))
+                .filter { seen.insert($0).inserted }
+            units += inside.sorted { corpus.span(of: $0).lowerBound < corpus.span(of: $1).lowerBound }
+        }
+        return units
     }
 
     /// Finds the byte ranges of every non-overlapping match inside a span.

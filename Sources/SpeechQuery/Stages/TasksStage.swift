@@ -9,8 +9,7 @@ enum TasksStage {
             Column("actor", .text, "who is told to act", prose: true),
             Column("role", .text, "the actor's part: lead, responsible or cooperate"),
             Column("action", .text, "what the actor is told to do", prose: true),
-            Column("deadline", .text, "the time limit as written (6月底前)"),
-            Column("due", .text, "that time limit as an ISO date or month (empty for 汛期前)"),
+            SharedColumns.deadline, SharedColumns.due,
         ]),
         rows: rows
     )
