@@ -11,7 +11,7 @@ struct StableColumnsTests {
         QueryKind.allCases.map { ($0.rawValue, "select \($0.rawValue)") }
         + StageCatalogue.all.map { ($0.output.name, $0.example) }
         + [("section counts", "sections | count points"), ("groups", "points | group by style | count"),
-           ("fields", "sentences | fields ref, actor, due")]
+           ("fields", "sentences | fields ref, actor, due"), ("one column", "sentences | fields ref")]
 
     static func csv(_ text: String, session: Session) -> String {
         let host = CapturingHost()
