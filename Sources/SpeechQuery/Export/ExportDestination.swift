@@ -23,7 +23,16 @@ struct ExportDestination {
         let hidden = ".\(url.lastPathComponent).speechq-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
         temporaryPath = url.deletingLastPathComponent().appendingPathComponent(hidden).path
         try checkReplaceable()
-        if isDirectory, mkdir(temporaryPath, 0o777) != 0 { throw Self.systemFailure(path) }
+        // Made here, not by the writer, so a missing or read-only directory is reported in
+        // the system's words (SQLite says only "unable to open database file"); SQLite takes
+        // an empty file as a new database.
+        if isDirectory {
+            if mkdir(temporaryPath, 0o777) != 0 { throw Self.systemFailure(trimmed) }
+        } else {
+            let descriptor = open(temporaryPath, O_CREAT | O_EXCL | O_WRONLY, 0o666)
+            guard descriptor >= 0 else { throw Self.systemFailure(trimmed) }
+            close(descriptor)
+        }
     }
 
     /// Puts the finished export in place of the destination.
