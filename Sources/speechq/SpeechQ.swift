@@ -13,6 +13,7 @@ struct SpeechQ: ParsableCommand {
         speechq -f SCRIPT.sq [FILE ...]
         command | speechq -e QUERY
         speechq outline [FILE ...]
+        speechq export [--format sqlite|jsonl|csv] [--force] -o PATH [FILE ...]
         """,
         discussion: """
         FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
@@ -89,6 +90,8 @@ struct SpeechQ: ParsableCommand {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == "outline" {
             run(OutlineCommand.self, Array(arguments.dropFirst()))
+        } else if arguments.first == "export" {
+            run(ExportCommand.self, Array(arguments.dropFirst()))
         } else {
             run(SpeechQ.self, arguments)
         }
