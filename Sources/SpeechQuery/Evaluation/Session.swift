@@ -161,6 +161,15 @@ public final class Session {
             } catch {
                 throw Diagnostic("cannot use lexicon '\(path)': \(error.reason)", at: statement.range, in: source)
             }
+        case .export(let path, let format):
+            var export = CorpusExport(corpus: corpus, format: format)
+            export.isInterrupted = isInterrupted
+            do throws(ExportFailure) {
+                try export.write(to: path)
+            } catch {
+                throw Diagnostic("cannot export: \(error)", at: statement.range, in: source,
+                                 hint: error.isRefusalToReplace ? "choose another name, or remove it first" : nil)
+            }
         case .quit:
             outcome.quit = true
         }

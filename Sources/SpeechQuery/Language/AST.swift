@@ -115,9 +115,11 @@ public enum MetaCommand: Sendable, Equatable {
     case timer(Bool)
     /// `.lexicon FILE`: add a lexicon file's words to the analysis.
     case lexicon(String)
+    /// `.export PATH [FORMAT]`: write the loaded corpus to a database or directory.
+    case export(path: String, format: ExportFormat)
     case quit
 
-    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "quit"]
+    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "export", "quit"]
 }
 
 public enum StatementKind: Sendable, Equatable {
