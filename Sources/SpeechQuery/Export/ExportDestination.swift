@@ -40,8 +40,8 @@ struct ExportDestination {
         try checkReplaceable()
         if isDirectory, let existing = Self.directoryEntries(path), !existing.isEmpty {
             // Other files in the directory are the user's; only the tables are replaced.
-            for name in Self.directoryEntries(temporaryPath) ?? [] where rename("\(temporaryPath)/\(name)", "\(path)/\(name)") != 0 {
-                throw Self.systemFailure("\(path)/\(name)")
+            for name in Self.directoryEntries(temporaryPath) ?? [] {
+                if rename("\(temporaryPath)/\(name)", "\(path)/\(name)") != 0 { throw Self.systemFailure("\(path)/\(name)") }
             }
             rmdir(temporaryPath)
             return

@@ -28,6 +28,7 @@ struct SQLiteExport {
             try database.execute(Self.fullTextStatements(for: index))
         }
         try database.execute("COMMIT")
+        // The database closes as `database` goes, when this returns: before the rename.
         return counts
     }
 
