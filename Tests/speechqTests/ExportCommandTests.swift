@@ -94,6 +94,31 @@ enum ExportedCounts {
     }
 }
 
+/// The `$ sqlite3 corpus.db …` examples in a page's ```sh blocks, with the lines shown under
+/// them. The documentation tests run only `speechq` commands; these need a fresh export.
+enum SQLiteExample {
+    static func all(in page: String) -> [(command: String, expected: String)] {
+        let url = SpeechQRun.packageRoot.appendingPathComponent(page)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        var examples: [(command: String, expected: String)] = []
+        var current: (command: String, expected: String)?
+        var inShell = false
+        for line in text.components(separatedBy: "\n") {
+            if line.hasPrefix("```") {
+                if let done = current { examples.append(done) }
+                current = nil
+                inShell = line == "```sh"
+            } else if inShell, line.hasPrefix("$ ") {
+                if let done = current { examples.append(done) }
+                current = line.hasPrefix("$ sqlite3 corpus.db ") ? (String(line.dropFirst(2)), "") : nil
+            } else if inShell {
+                current?.expected += line + "\n"
+            }
+        }
+        return examples
+    }
+}
+
 @Suite("speechq export, read back by sqlite3 and DuckDB")
 struct ExportCommandTests {
     let speeches = "examples/speeches"
@@ -174,6 +199,21 @@ struct ExportCommandTests {
         let expected = try ExportedCounts.speechq([Self.reports])
         #expect(expected["documents"] == 49)
         #expect(try Readers.duckDBCounts("\(directory)/reports", ExportedCounts.tables.map(\.name), fileExtension: "jsonl") == expected)
+    }
+
+    @Test(.enabled(if: Readers.sqlite3 != nil, Readers.noSQLite))
+    func theReadmesSQLExamplesPrintWhatItShows() throws {
+        let examples = SQLiteExample.all(in: "README.md")
+        #expect(examples.count >= 2)
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        _ = try export(["-o", "\(directory)/corpus.db", speeches])
+        for example in examples {
+            // `sqlite3 corpus.db "SQL"`: the shell's quoting, as dot-command arguments are split.
+            let words = MetaArguments.split(example.command)
+            let run = try #require(Readers.sqlite3).run(["\(directory)/corpus.db"] + words.dropFirst(2))
+            #expect(run.stdout + run.stderr == example.expected, "README.md: \(example.command)")
+        }
     }
 
     @Test func anExistingDatabaseIsReplacedOnlyWithForce() throws {
