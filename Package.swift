@@ -20,11 +20,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // SQLite's own C library, which the export writes databases with (Debian: libsqlite3-dev).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // SIGINT handling for the REPL and forkpty for its end-to-end tests.
         .target(name: "CTerminal", linkerSettings: [.linkedLibrary("util")]),
         .target(
             name: "SpeechQuery",
-            dependencies: ["CSpeechQuery"],
+            dependencies: ["CSpeechQuery", "CSQLite"],
             resources: [
                 // Marker lists are data, not code; embedding them keeps the binary self-contained.
                 .embedInCode("Resources/outline-markers.txt"),

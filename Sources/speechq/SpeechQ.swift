@@ -13,6 +13,7 @@ struct SpeechQ: ParsableCommand {
         command | speechq -e QUERY
         speechq outline [--format tree|json] [FILE ...]
         speechq help [outline] | speechq version
+        speechq export [--format sqlite|jsonl|csv] [--force] -o PATH [FILE ...]
         """,
         discussion: """
         FILE may be a .txt file, a .md or .markdown file (read as Markdown), a .jsonl file, a \
@@ -52,7 +53,7 @@ struct SpeechQ: ParsableCommand {
         version: SpeechQueryVersion.current,
         // Declared for `speechq --help`, the manual page and shell completions; `main()`
         // dispatches them, since FILE arguments would otherwise take the word for a file.
-        subcommands: [OutlineCommand.self, VersionCommand.self]
+        subcommands: [OutlineCommand.self, ExportCommand.self, VersionCommand.self]
     )
 
     @Option(name: .customShort("e"), help: ArgumentHelp("Run QUERY (repeatable; mixed with -f in the order given).", valueName: "QUERY"))

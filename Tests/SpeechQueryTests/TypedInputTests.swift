@@ -148,10 +148,11 @@ struct TypedInputTests {
         #expect(failure("exit")?.hint == "'exit' is a dot-command here: type .quit")
         #expect(failure("format json")?.hint == "'format' is a dot-command here: type .format")
         #expect(failure("help")?.message == "unknown stage 'help'")
+        #expect(failure("export x")?.hint == "'export' is a dot-command here: type .export")
         // No such command anywhere: the usual answers.
-        #expect(failure("export x")?.message == "unknown stage 'export'")
-        #expect(failure("export x")?.hint?.hasPrefix("stages: ") == true)
-        #expect(try stages("export") == [.name("export")])
+        #expect(failure("exprot x")?.message == "unknown stage 'exprot'")
+        #expect(failure("exprot x")?.hint?.hasPrefix("stages: ") == true)
+        #expect(try stages("exprot") == [.name("exprot")])
         #expect(failure("sections | fitler 疫情")?.hint == "did you mean 'filter'?")
         // A name the user bound wins.
         #expect(try stages("let outline = sections; outline | count") == [.name("outline"), .count(nil)])

@@ -222,6 +222,15 @@ public final class Session {
                 pagerEnabled = true
                 pagerCommand = command
             }
+        case .export(let path, let format):
+            var export = CorpusExport(corpus: corpus, format: format)
+            export.isInterrupted = isInterrupted
+            do throws(ExportFailure) {
+                try export.write(to: path)
+            } catch {
+                throw Diagnostic("cannot export: \(error)", at: statement.range, in: source,
+                                 hint: error.isRefusalToReplace ? "choose another name, or remove it first" : nil, category: .io)
+            }
         case .quit:
             outcome.quit = true
         }

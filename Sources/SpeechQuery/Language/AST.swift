@@ -118,9 +118,11 @@ public enum MetaCommand: Sendable, Equatable {
     case lexicon(String)
     /// `.pager on|off|COMMAND`: page results longer than the window at the prompt.
     case pager(PagerChoice)
+    /// `.export PATH [FORMAT]`: write the loaded corpus to a database or directory.
+    case export(path: String, format: ExportFormat)
     case quit
 
-    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "pager", "quit"]
+    public static let names = ["help", "docs", "format", "header", "output", "read", "timer", "lexicon", "pager", "export", "quit"]
 }
 
 /// What `.pager` asks for: paging on (with `$PAGER`, else `less -FRX`), off, or on with a

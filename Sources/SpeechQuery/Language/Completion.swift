@@ -65,7 +65,7 @@ public struct Completer {
         let previous = before.last?.lowercased()
 
         let candidates: [String]
-        if previous == "load" || previous == ".read" || previous == ".output" {
+        if previous == "load" || previous == ".read" || previous == ".output" || previous == ".export" {
             return (word, paths(word))
         } else if before.isEmpty {
             candidates = word.hasPrefix(".")

@@ -112,6 +112,7 @@ public enum HelpText {
             (".read SCRIPT", "run a script file"),
             (".timer on|off", "show how long each statement takes"),
             (".lexicon FILE", "add a lexicon file's words to the directive analysis"),
+            (".export PATH [FMT]", "write the tables to a SQLite database, or to jsonl or csv files"),
             (".quit", "stop"),
             ("load PATH [as NAME]", "load more documents; NAME names them as a result"),
         ], width: width) + "\n"

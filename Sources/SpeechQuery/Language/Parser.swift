@@ -227,6 +227,13 @@ public struct Parser {
             // The whole line, as typed: it is handed to the shell, which does its own quoting.
             default: return .pager(.command(arguments))
             }
+        case "export":
+            let choices = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let path = words.first else { throw error("'.export' needs a file, or a directory for jsonl and csv", hint: ".export corpus.db") }
+            guard let format = words.count > 1 ? ExportFormat(rawValue: words[1].lowercased()) : .sqlite else {
+                throw error("unknown export format '\(words[1])'", hint: "one of \(choices)")
+            }
+            return .export(path: path, format: format)
         case "quit", "exit": return .quit
         default:
             let suggestion = Suggestion.closest(to: name, among: MetaCommand.names)

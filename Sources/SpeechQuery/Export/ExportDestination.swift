@@ -1,0 +1,78 @@
+import Foundation
+
+/// Where an export lands. It is written under a temporary name beside the destination (so
+/// on the same file system) and renamed into place only when complete: a failed or
+/// interrupted export leaves neither half a database under the name asked for nor a
+/// damaged copy of what was there, and nothing is replaced unless replacing was asked for.
+struct ExportDestination {
+    let path: String
+    /// A directory of files (JSON Lines, CSV) rather than one database file.
+    let isDirectory: Bool
+    let replacing: Bool
+    /// Where the export is written until it is complete.
+    let temporaryPath: String
+
+    /// Refuses at once, before any work, a destination that would be overwritten without
+    /// `replacing`, and a file where a directory is wanted or the other way round.
+    init(path: String, isDirectory: Bool, replacing: Bool) throws(ExportFailure) {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        self.path = trimmed
+        self.isDirectory = isDirectory
+        self.replacing = replacing
+        let url = URL(fileURLWithPath: trimmed)
+        let hidden = ".\(url.lastPathComponent).speechq-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        temporaryPath = url.deletingLastPathComponent().appendingPathComponent(hidden).path
+        try checkReplaceable()
+        // Made here, not by the writer, so a missing or read-only directory is reported in
+        // the system's words (SQLite says only "unable to open database file"); SQLite takes
+        // an empty file as a new database.
+        if isDirectory {
+            if mkdir(temporaryPath, 0o777) != 0 { throw Self.systemFailure(trimmed) }
+        } else {
+            let descriptor = open(temporaryPath, O_CREAT | O_EXCL | O_WRONLY, 0o666)
+            guard descriptor >= 0 else { throw Self.systemFailure(trimmed) }
+            close(descriptor)
+        }
+    }
+
+    /// Puts the finished export in place of the destination.
+    func commit() throws(ExportFailure) {
+        try checkReplaceable()
+        if isDirectory, let existing = Self.directoryEntries(path), !existing.isEmpty {
+            // Other files in the directory are the user's; only the tables are replaced.
+            for name in Self.directoryEntries(temporaryPath) ?? [] {
+                if rename("\(temporaryPath)/\(name)", "\(path)/\(name)") != 0 { throw Self.systemFailure("\(path)/\(name)") }
+            }
+            rmdir(temporaryPath)
+            return
+        }
+        // rename(2) replaces a file, or an empty directory, in one step.
+        if rename(temporaryPath, path) != 0 { throw Self.systemFailure(path) }
+    }
+
+    /// Removes what was written so far.
+    func discard() {
+        try? FileManager.default.removeItem(atPath: temporaryPath)
+    }
+
+    private func checkReplaceable() throws(ExportFailure) {
+        var isDirectoryNow: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryNow) else { return }
+        if isDirectory {
+            guard isDirectoryNow.boolValue else { throw .io(path, "not a directory") }
+            if !replacing, let entries = Self.directoryEntries(path), !entries.isEmpty { throw .directoryNotEmpty(path) }
+        } else {
+            if isDirectoryNow.boolValue { throw .io(path, "is a directory") }
+            if !replacing { throw .exists(path) }
+        }
+    }
+
+    private static func directoryEntries(_ path: String) -> [String]? {
+        try? FileManager.default.contentsOfDirectory(atPath: path)
+    }
+
+    /// The failure `errno` describes, worded as the rest of speechq words them.
+    static func systemFailure(_ path: String) -> ExportFailure {
+        .io(path, String(cString: strerror(errno)).lowercased())
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import SpeechQuery
+
+/// `speechq export`: the loaded corpus as a SQLite database, or as a directory of JSON Lines
+/// or CSV files, for SQL, DuckDB, Spark or pandas to take over where the language stops.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write documents, outline, directives, tasks and findings into a database or files.",
+        discussion: """
+        One table per kind of node (documents, sections, subsections, points, paragraphs, \
+        sentences, headings) with every field of the kind, one per catalogue stage (tasks, \
+        formulations, placeholders, findings) over every document, and speechq_meta. The \
+        SQLite database also has sentences_fts, a full-text index of sentence text that finds \
+        any substring of three or more characters. FILE is read as by speechq itself.
+
+        Examples:
+          speechq export -o corpus.db reports/
+          sqlite3 corpus.db "select ref from sentences_fts where text match '安全生产'"
+          speechq export --format jsonl -o corpus/ reports/
+        """
+    )
+
+    @Option(help: "sqlite (one database file), or jsonl or csv (a directory of one file per table).")
+    var format: ExportFormat = .sqlite
+
+    @Flag(help: "Replace an existing database, or the table files in an existing directory.")
+    var force = false
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The database file, or the directory for jsonl and csv.", valueName: "PATH"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable).", valueName: "FILE"))
+    var lexicon: [String] = []
+
+    @Argument(help: "Files, directories, or - for standard input.")
+    var files: [String] = []
+
+    func run() throws {
+        let loaded = DocumentLoader().load(paths: try InputSelection.paths(files))
+        for failure in loaded.failures { Terminal.printError(failure.description) }
+        // An empty standard input is no document, not an empty one.
+        let sources = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }
+        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try analysisLexicon())
+        do throws(ExportFailure) {
+            try CorpusExport(corpus: corpus, format: format, replacing: force).write(to: output)
+        } catch {
+            Terminal.printError("cannot export: \(error)" + (error.isRefusalToReplace ? " (--force replaces it)" : ""))
+            throw ExitCode(ExitStatus.usageOrIOError)
+        }
+        if !loaded.failures.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
+    }
+
+    /// The standard lexicon with the `--lexicon` files added.
+    private func analysisLexicon() throws -> AnalysisLexicon {
+        var words = AnalysisLexicon.standard
+        for path in lexicon {
+            do {
+                words = try AnalysisLexicon.loading(path, onto: words)
+            } catch {
+                Terminal.printError(error.description)
+                throw ExitCode(ExitStatus.usageOrIOError)
+            }
+        }
+        return words
+    }
+}
+
+extension ExportFormat: ExpressibleByArgument {}
