@@ -42,7 +42,7 @@ struct ExportCommand: ParsableCommand {
         for failure in loaded.failures { Terminal.printError(failure.description) }
         // An empty standard input is no document, not an empty one.
         let sources = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }
-        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try analysisLexicon())
+        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try LexiconFiles.lexicon(adding: lexicon))
         do throws(ExportFailure) {
             try CorpusExport(corpus: corpus, format: format, replacing: force).write(to: output)
         } catch {
@@ -50,20 +50,6 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         if !loaded.failures.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
-    }
-
-    /// The standard lexicon with the `--lexicon` files added.
-    private func analysisLexicon() throws -> AnalysisLexicon {
-        var words = AnalysisLexicon.standard
-        for path in lexicon {
-            do {
-                words = try AnalysisLexicon.loading(path, onto: words)
-            } catch {
-                Terminal.printError(error.description)
-                throw ExitCode(ExitStatus.usageOrIOError)
-            }
-        }
-        return words
     }
 }
 

@@ -81,16 +81,7 @@ struct QueryRunner {
 
     /// The standard lexicon with the `--lexicon` files added.
     func lexicon() throws -> AnalysisLexicon {
-        var lexicon = AnalysisLexicon.standard
-        for path in options.lexicon {
-            do {
-                lexicon = try AnalysisLexicon.loading(path, onto: lexicon)
-            } catch {
-                Terminal.printError(error.description)
-                throw ExitCode(ExitStatus.usageOrIOError)
-            }
-        }
-        return lexicon
+        try LexiconFiles.lexicon(adding: options.lexicon)
     }
 
     /// The prompt, after the startup file and the command line's statements. Leaving it

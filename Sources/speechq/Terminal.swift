@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpeechQuery
 
 /// The documented exit codes.
 enum ExitStatus {
@@ -15,6 +16,24 @@ enum InputSelection {
         if isatty(STDIN_FILENO) == 0 { return ["-"] }
         Terminal.printError("no input: name a file or directory, or pipe a document to standard input")
         throw ExitCode(ExitStatus.usageOrIOError)
+    }
+}
+
+/// `--lexicon FILE`, as the query command and `export` both take it.
+enum LexiconFiles {
+    /// The standard lexicon with the files' words added; a file that cannot be used is
+    /// reported and ends the command with status 2.
+    static func lexicon(adding paths: [String]) throws -> AnalysisLexicon {
+        var lexicon = AnalysisLexicon.standard
+        for path in paths {
+            do {
+                lexicon = try AnalysisLexicon.loading(path, onto: lexicon)
+            } catch {
+                Terminal.printError(error.description)
+                throw ExitCode(ExitStatus.usageOrIOError)
+            }
+        }
+        return lexicon
     }
 }
 

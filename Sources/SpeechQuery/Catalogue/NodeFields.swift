@@ -27,6 +27,19 @@ public enum NodeType: String, Sendable, CaseIterable {
         }
     }
 
+    /// The kind `select` names to reach every node of this type.
+    var queryKind: QueryKind {
+        switch self {
+        case .document: .docs
+        case .section: .sections
+        case .subsection: .subsections
+        case .point: .points
+        case .paragraph: .paragraphs
+        case .sentence: .sentences
+        case .heading: .headings
+        }
+    }
+
     /// The table name in an export: `sections`, `sentences`.
     public var plural: String { self == .document ? "documents" : rawValue + "s" }
 

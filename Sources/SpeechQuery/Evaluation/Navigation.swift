@@ -146,15 +146,7 @@ extension Corpus {
     }
 
     static func queryKind(of kind: NodeKind) -> QueryKind {
-        switch kind {
-        case .document: .docs
-        case .section: .sections
-        case .subsection: .subsections
-        case .point: .points
-        case .paragraph: .paragraphs
-        case .sentence: .sentences
-        case .heading: .headings
-        }
+        NodeType(kind).queryKind
     }
 
     /// The byte range of the document's text a node covers: what terms are searched in and

@@ -30,7 +30,7 @@ public struct ExportTable: Sendable {
         switch content {
         case .nodes(let type):
             let fields = schema.columns.map { NodeFields.named($0.name)! }
-            let kind = type.selection
+            let kind = type.queryKind
             return AnySequence(corpus.documentNodes.lazy
                 .flatMap { corpus.children(of: $0, kind: kind) }
                 .map { node in fields.map { Self.exported($0.value(of: node, in: corpus)) } })
@@ -50,20 +50,5 @@ public struct ExportTable: Sendable {
     /// (`deadline is null`), JSON and CSV alike.
     static func exported(_ value: FieldValue) -> FieldValue {
         value == .text("") ? .null : value
-    }
-}
-
-extension NodeType {
-    /// The kind of `select` that gives every node of this type below a document.
-    var selection: QueryKind {
-        switch self {
-        case .document: .docs
-        case .section: .sections
-        case .subsection: .subsections
-        case .point: .points
-        case .paragraph: .paragraphs
-        case .sentence: .sentences
-        case .heading: .headings
-        }
     }
 }
