@@ -227,14 +227,17 @@ public struct Evaluator {
     }
 
     static func stableSort<T>(_ items: [(T, [FieldValue])], keys: [SortKey]) -> [(T, [FieldValue])] {
-        items.enumerated().sorted { a, b in
-            for (k, key) in keys.enumerated() {
+        // Only the directions are needed while comparing; copying the keys (and their field
+        // names) in the comparator costs a retain and release per comparison.
+        let descending = keys.map(\.descending)
+        return items.enumerated().sorted { a, b in
+            for k in descending.indices {
                 let x = a.element.1[k], y = b.element.1[k]
                 if x == y { continue }
                 // Nulls stay last in both directions.
                 if x == .null { return false }
                 if y == .null { return true }
-                return key.descending ? FieldValue.ascending(y, x) : FieldValue.ascending(x, y)
+                return descending[k] ? FieldValue.ascending(y, x) : FieldValue.ascending(x, y)
             }
             return a.offset < b.offset
         }.map(\.element)
