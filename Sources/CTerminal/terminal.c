@@ -29,6 +29,22 @@ void sq_install_interrupt_handler(void) {
     sigprocmask(SIG_UNBLOCK, &interrupt, NULL);
 }
 
+void sq_install_termination_handler(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = on_interrupt;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;  // writes carry on; the work polls the flag between rows
+    int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (size_t k = 0; k < sizeof signals / sizeof signals[0]; k++) {
+        sigaction(signals[k], &action, NULL);
+        sigaddset(&unblock, signals[k]);
+    }
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+}
+
 int sq_take_interrupt(void) {
     int was = interrupted;
     interrupted = 0;

@@ -65,7 +65,10 @@ struct ArgumentScan {
         for (index, word) in words {
             switch word {
             case .terminator: return nil
-            case .option: continue
+            case .option(let option, _):
+                // After -e or -f the words are documents: a folder named `export` is one.
+                if !option.hasPrefix("--"), option.last == "e" || option.last == "f" { return nil }
+                continue
             case .positional(let text):
                 guard names.contains(text) else { return nil }
                 var rest = arguments

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTerminal
 import Foundation
 import SpeechQuery
 
@@ -37,19 +38,31 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "Files, directories, or - for standard input.")
     var files: [String] = []
 
+    func validate() throws {
+        if output == "-" { throw ValidationError("export writes files: name a database file or a directory with -o, not standard output") }
+    }
+
     func run() throws {
         let loaded = DocumentLoader().load(paths: try InputSelection.paths(files))
         for failure in loaded.failures { Terminal.printError(failure.description) }
         // An empty standard input is no document, not an empty one.
         let sources = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }
-        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try LexiconFiles.lexicon(adding: lexicon))
-        do throws(ExportFailure) {
-            try CorpusExport(corpus: corpus, format: format, replacing: force).write(to: output)
-        } catch {
-            Terminal.printError("cannot export: \(error)" + (error.isRefusalToReplace ? " (--force replaces it)" : ""))
+        // Half a corpus under the name asked for would then be refused on the retry: nothing
+        // is written unless every input was read.
+        guard loaded.failures.isEmpty, !sources.isEmpty else {
+            Terminal.printError("nothing exported: " + (sources.isEmpty ? "no documents were loaded" : "an input could not be read"))
             throw ExitCode(ExitStatus.usageOrIOError)
         }
-        if !loaded.failures.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
+        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try LexiconFiles.lexicon(adding: lexicon))
+        sq_install_termination_handler()
+        var export = CorpusExport(corpus: corpus, format: format, replacing: force)
+        export.isInterrupted = { sq_interrupt_pending() != 0 }
+        do throws(ExportFailure) {
+            try export.write(to: output)
+        } catch {
+            Terminal.printError("cannot export: \(error)" + (error.isRefusalToReplace ? " (--force replaces it)" : ""))
+            throw ExitCode(sq_interrupt_pending() != 0 ? ExitStatus.interrupted : ExitStatus.usageOrIOError)
+        }
     }
 }
 

@@ -47,8 +47,9 @@ struct SpeechQ: ParsableCommand {
           1  with --exit-status: the last result is empty or zero
           2  usage error, or a file that could not be read or written
           3  query error (the message shows SOURCE:LINE:COL and the spot)
-        The files of 2 are documents, scripts (-f, .read), .output and .lexicon files; a run \
-        with errors of both kinds exits with 3.
+          130  speechq export stopped by Ctrl-C (nothing is left behind)
+        The files of 2 are documents, scripts (-f, .read), .output, .lexicon and export \
+        destinations; a run with errors of both kinds exits with 3.
         """,
         version: SpeechQueryVersion.current,
         // Declared for `speechq --help`, the manual page and shell completions; `main()`

@@ -7,6 +7,8 @@ enum ExitStatus {
     static let emptyResult: Int32 = 1
     static let usageOrIOError: Int32 = 2
     static let queryError: Int32 = 3
+    /// Stopped by Ctrl-C, SIGTERM or SIGHUP, as shells report a SIGINT (128 + 2).
+    static let interrupted: Int32 = 130
 }
 
 /// Which inputs to read when the user names none.
@@ -75,8 +77,10 @@ enum Terminal {
         return windowSize().flatMap { $0.ws_row > 0 ? Int($0.ws_row) : nil }
     }
 
+    /// `COLUMNS` or `LINES` as a size; absurd values are capped, so arithmetic on the width
+    /// cannot overflow.
     private static func environmentSize(_ name: String) -> Int? {
-        ProcessInfo.processInfo.environment[name].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? $0 : nil }
+        ProcessInfo.processInfo.environment[name].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.flatMap { $0 > 0 ? min($0, 10_000) : nil }
     }
 
     /// `NO_COLOR` (any non-empty value) turns colour off unless `--color always`.

@@ -107,3 +107,16 @@ struct LanguageTests {
         #expect(Suggestion.closest(to: "xyz", among: ["filter", "count"]) == nil)
     }
 }
+
+@Suite("Hostile queries")
+struct HostileQueryTests {
+    /// Nesting deep enough to exhaust the stack is an error, not a crash; usual depths parse.
+    @Test func nestingIsBounded() throws {
+        let deep = "sentences | filter " + String(repeating: "(", count: 3000) + "安全" + String(repeating: ")", count: 3000)
+        #expect(throws: Diagnostic.self) { try Parser.parse(QuerySource(name: "<test>", text: deep)) }
+        let nots = "sentences | filter " + String(repeating: "not ", count: 2000) + "安全"
+        #expect(throws: Diagnostic.self) { try Parser.parse(QuerySource(name: "<test>", text: nots)) }
+        let fine = "sentences | filter " + String(repeating: "(", count: 30) + "安全" + String(repeating: ")", count: 30) + " and not not 生产"
+        #expect(throws: Never.self) { try Parser.parse(QuerySource(name: "<test>", text: fine)) }
+    }
+}

@@ -51,7 +51,10 @@ struct StatementOrderTests {
 
     @Test func theScanFindsOptionsValuesAndTheSubcommand() {
         let scan = ArgumentScan(["--format", "json", "-qe", "outline", "outline", "--width", "30", "a.txt", "--", "-e"])
-        #expect(scan.subcommand(among: ["outline", "help"])?.arguments == ["--format", "json", "-qe", "outline", "--width", "30", "a.txt", "--", "-e"])
+        // After -e or -f the words are documents: a folder may be called `outline`.
+        #expect(scan.subcommand(among: ["outline", "help"]) == nil)
+        #expect(ArgumentScan(["--format", "json", "outline", "--width", "30", "a.txt"]).subcommand(among: ["outline", "help"])?.arguments
+            == ["--format", "json", "--width", "30", "a.txt"])
         #expect(scan.statementInputs(expressions: ["outline"], scripts: []) == [.expression("outline")])
         // A list that is not what ArgumentParser parsed is no order at all.
         #expect(scan.statementInputs(expressions: [], scripts: []) == nil)

@@ -8,6 +8,10 @@
 void sq_install_interrupt_handler(void);
 /// Whether SIGINT arrived since the last call; clears the record.
 int sq_take_interrupt(void);
+
+/// Ctrl-C, SIGTERM and SIGHUP set the same flag instead of ending the process, so a long
+/// write (an export) can stop cleanly and remove what it had written.
+void sq_install_termination_handler(void);
 /// Whether SIGINT arrived, without clearing it (for a running query to notice).
 int sq_interrupt_pending(void);
 

@@ -20,8 +20,16 @@ struct ExportDestination {
         self.isDirectory = isDirectory
         self.replacing = replacing
         let url = URL(fileURLWithPath: trimmed)
-        let hidden = ".\(url.lastPathComponent).speechq-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
-        temporaryPath = url.deletingLastPathComponent().appendingPathComponent(hidden).path
+        // Short, so a destination name near the file system's limit still has room.
+        let hidden = ".speechq-\(getpid())-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+        var existingDirectory: ObjCBool = false
+        if isDirectory, FileManager.default.fileExists(atPath: trimmed, isDirectory: &existingDirectory), existingDirectory.boolValue {
+            // Inside the directory: its parent may be another file system (a mount point, a
+            // volume) or not writable, and `.` has no name to be renamed to.
+            temporaryPath = url.appendingPathComponent(hidden).path
+        } else {
+            temporaryPath = url.deletingLastPathComponent().appendingPathComponent(hidden).path
+        }
         try checkReplaceable()
         // Made here, not by the writer, so a missing or read-only directory is reported in
         // the system's words (SQLite says only "unable to open database file"); SQLite takes
@@ -38,7 +46,8 @@ struct ExportDestination {
     /// Puts the finished export in place of the destination.
     func commit() throws(ExportFailure) {
         try checkReplaceable()
-        if isDirectory, let existing = Self.directoryEntries(path), !existing.isEmpty {
+        var existingDirectory: ObjCBool = false
+        if isDirectory, FileManager.default.fileExists(atPath: path, isDirectory: &existingDirectory), existingDirectory.boolValue {
             // Other files in the directory are the user's; only the tables are replaced.
             for name in Self.directoryEntries(temporaryPath) ?? [] {
                 if rename("\(temporaryPath)/\(name)", "\(path)/\(name)") != 0 { throw Self.systemFailure("\(path)/\(name)") }
@@ -60,7 +69,8 @@ struct ExportDestination {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryNow) else { return }
         if isDirectory {
             guard isDirectoryNow.boolValue else { throw .io(path, "not a directory") }
-            if !replacing, let entries = Self.directoryEntries(path), !entries.isEmpty { throw .directoryNotEmpty(path) }
+            let temporaryName = (temporaryPath as NSString).lastPathComponent
+            if !replacing, let entries = Self.directoryEntries(path), entries.contains(where: { $0 != temporaryName }) { throw .directoryNotEmpty(path) }
         } else {
             if isDirectoryNow.boolValue { throw .io(path, "is a directory") }
             if !replacing { throw .exists(path) }

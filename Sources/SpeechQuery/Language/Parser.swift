@@ -402,6 +402,13 @@ public struct Parser {
         return Selector(items: items)
     }
 
+    private mutating func enterNesting() throws(Diagnostic) {
+        guard nesting < Self.maximumNesting else {
+            throw error("conditions nested more than \(Self.maximumNesting) deep", hint: "write fewer parentheses or 'not's")
+        }
+        nesting += 1
+    }
+
     /// A field or column name; whether the input has it is checked when the pipeline runs.
     private mutating func parseField() throws(Diagnostic) -> String {
         guard let name = word else { throw unexpected(expecting: "a field name") }
@@ -495,13 +502,21 @@ public struct Parser {
         return left
     }
 
+    /// How deep `not` and parentheses may nest: far beyond what anyone writes, and far below
+    /// what would exhaust the stack.
+    static let maximumNesting = 64
+    private var nesting = 0
+
     private mutating func parseUnary() throws(Diagnostic) -> Predicate {
         try throwPending()
+        if token.kind == .word("not") || token.kind == .leftParen { try enterNesting() }
         switch token.kind {
         case .word("not"):
             consume()
+            defer { nesting -= 1 }
             return .not(try parseUnary())
         case .leftParen:
+            defer { nesting -= 1 }
             consume()
             try skipNewlines()
             let inner = try parsePredicate()

@@ -49,17 +49,24 @@ public struct DocumentLoader: Sendable {
     }
 
     /// The loadable files below `directory`, sorted by path so loading order is stable.
-    /// Hidden files and folders are skipped, as `rg` and `git` do.
+    /// Hidden files and folders are skipped, as `rg` and `git` do, and so are the folders
+    /// `speechq export --format jsonl` writes (they hold `speechq_meta.jsonl`): their rows
+    /// are tables, not documents.
     func filesBelow(_ directory: String, failures: inout [LoadFailure]) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
             failures.append(LoadFailure(source: directory, reason: "cannot read directory"))
             return []
         }
         var files: [String] = []
+        var exportFolders = Set<String>()
         while let relative = enumerator.nextObject() as? String {
             let last = (relative as NSString).lastPathComponent
             if last.hasPrefix(".") {
                 enumerator.skipDescendants()
+                continue
+            }
+            if last == "speechq_meta.jsonl" {
+                exportFolders.insert(((directory as NSString).appendingPathComponent(relative) as NSString).deletingLastPathComponent)
                 continue
             }
             let ext = (last as NSString).pathExtension.lowercased()
@@ -70,7 +77,7 @@ public struct DocumentLoader: Sendable {
                 files.append(full)
             }
         }
-        return files.sorted()
+        return files.filter { !exportFolders.contains(($0 as NSString).deletingLastPathComponent) }.sorted()
     }
 
     /// Everything on standard input.
