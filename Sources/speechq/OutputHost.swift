@@ -23,7 +23,13 @@ final class OutputHost: SessionHost {
     /// A stdio stream of our own on descriptor 1 (the C global `stdout` is shared mutable
     /// state that Swift 6 rightly refuses).
     private let standardOutput: UnsafeMutablePointer<FILE>?
-    private(set) var writeFailed = false
+    /// Why results could not be written (a full disk, a closed file), reported once at the
+    /// end; nil while every write succeeded.
+    private(set) var writeFailure: String?
+
+    private func failed(_ what: String) {
+        if writeFailure == nil { writeFailure = "\(what): \(String(cString: strerror(errno)).lowercased())" }
+    }
 
     /// Set by the interactive prompt: output longer than the window goes through a pager
     /// (when `.pager on`), and each output is flushed at once. Never set for `-e` or `-f`.
@@ -87,31 +93,36 @@ final class OutputHost: SessionHost {
         guard let path else { return nil }
         guard let opened = fopen(path, "w") else { return String(cString: strerror(errno)).lowercased() }
         file = opened
+        filePath = path
         fileMarkPending = byteOrderMark
         return nil
     }
 
+    /// The `.output` file in use, for messages.
+    private var filePath: String?
+    private var outputName: String { file == nil ? "standard output" : "'\(filePath ?? "")'" }
+
     private func write(_ text: String) {
         guard let target = file ?? standardOutput else {
-            writeFailed = true
+            if writeFailure == nil { writeFailure = "standard output is not open" }
             return
         }
         if !text.isEmpty, file == nil ? standardOutputMarkPending : fileMarkPending {
             if file == nil { standardOutputMarkPending = false } else { fileMarkPending = false }
-            if fputs("\u{FEFF}", target) < 0 { writeFailed = true }
+            if fputs("\u{FEFF}", target) < 0 { failed(outputName) }
         }
-        if fputs(text, target) < 0 { writeFailed = true }
+        if fputs(text, target) < 0 { failed(outputName) }
     }
 
     private func closeFile() {
         if let file {
-            if fclose(file) != 0 { writeFailed = true }
+            if fclose(file) != 0 { failed(outputName) }
         }
         file = nil
     }
 
     func finish() {
         closeFile()
-        if fflush(standardOutput) != 0 { writeFailed = true }
+        if fflush(standardOutput) != 0 { failed("standard output") }
     }
 }

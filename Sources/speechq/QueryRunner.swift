@@ -55,7 +55,10 @@ struct QueryRunner {
             if outcome.quit || (outcome.errors > 0 && !options.keepGoing) { break }
         }
         host.finish()
-        if host.writeFailed { summary.ioErrors += 1 }
+        if let failure = host.writeFailure {
+            Terminal.printError("cannot write the results to \(failure)")
+            summary.ioErrors += 1
+        }
         let status = summary.exitStatus(checkingLastResult: options.exitStatus)
         if status != 0 { throw ExitCode(status) }
     }
