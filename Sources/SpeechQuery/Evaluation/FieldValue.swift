@@ -3,7 +3,15 @@ public enum FieldValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A measure with a fractional part (a rate per 10,000 characters, a G² score), kept
+    /// to two decimal places so every output format shows the same number.
+    case real(Double)
     case text(String)
+
+    /// `value` rounded to the two decimal places a `.real` shows.
+    public static func rounded(_ value: Double) -> FieldValue {
+        .real((value * 100).rounded() / 100)
+    }
 
     /// How the value prints in table, TSV and CSV output.
     public var display: String {
@@ -11,8 +19,17 @@ public enum FieldValue: Sendable, Hashable {
         case .null: ""
         case .bool(let b): b ? "true" : "false"
         case .int(let n): String(n)
+        case .real(let x): Self.twoPlaces(x)
         case .text(let s): s
         }
+    }
+
+    /// 12.30, -0.50: fixed two places, so a column of them lines up and sorts as it reads.
+    private static func twoPlaces(_ x: Double) -> String {
+        guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
+        let hundredths = Int((abs(x) * 100).rounded())
+        let fraction = hundredths % 100
+        return (x < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
     public var json: JSONValue {
@@ -20,6 +37,7 @@ public enum FieldValue: Sendable, Hashable {
         case .null: .null
         case .bool(let b): .bool(b)
         case .int(let n): .int(n)
+        case .real(let x): x.isFinite ? .real(x) : .null
         case .text(let s): .string(s)
         }
     }
@@ -30,6 +48,7 @@ public enum FieldValue: Sendable, Hashable {
         case .null: true
         case .bool(let b): !b
         case .int(let n): n == 0
+        case .real(let x): x == 0
         case .text(let s): s.isEmpty
         }
     }
@@ -40,6 +59,9 @@ public enum FieldValue: Sendable, Hashable {
         case (.null, _): return false
         case (_, .null): return true
         case (.int(let x), .int(let y)): return x < y
+        case (.real(let x), .real(let y)): return x < y
+        case (.int(let x), .real(let y)): return Double(x) < y
+        case (.real(let x), .int(let y)): return x < Double(y)
         case (.bool(let x), .bool(let y)): return !x && y
         default: return a.display < b.display
         }
@@ -55,6 +77,12 @@ public enum FieldValue: Sendable, Hashable {
         case (.null, .text):
             return FieldValue.text("").compare(op, literal)
         case (.int(let x), .number(let y)):
+            ordering = x < y ? -1 : (x > y ? 1 : 0)
+        case (.real(let x), .number(let y)):
+            ordering = x < Double(y) ? -1 : (x > Double(y) ? 1 : 0)
+        case (.real(let x), .text(let y)) where Double(y) != nil:
+            // `g2 > 10.83`: the lexer reads a number with a decimal point as text.
+            let y = Double(y)!
             ordering = x < y ? -1 : (x > y ? 1 : 0)
         case (.bool(let x), .number(let y)):
             ordering = (x ? 1 : 0) - y
