@@ -54,6 +54,11 @@ public struct AnalysisLexicon: Sendable {
     var done: [Word] = []
     var notDone: [Word] = []
     var deadlineEvents: [Word] = []
+    var stopwords: [Word] = []
+    var stopwordEndings: [Word] = []
+    var notStopwords: [Word] = []
+    var termBreaks: [Word] = []
+    var terms: [Word] = []
     var formulations: [String] = []
 
     /// The lexicon shipped with speechq.
@@ -121,6 +126,11 @@ public struct AnalysisLexicon: Sendable {
         ("done", \.done),
         ("not-done", \.notDone),
         ("deadline-events", \.deadlineEvents),
+        ("stopwords", \.stopwords),
+        ("stopword-endings", \.stopwordEndings),
+        ("not-stopwords", \.notStopwords),
+        ("term-breaks", \.termBreaks),
+        ("terms", \.terms),
     ]
 
     /// The names of the lists a lexicon file may contain.
