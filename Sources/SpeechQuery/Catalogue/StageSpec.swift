@@ -7,6 +7,9 @@ public struct StageParameter: Sendable {
         case number
         /// One of these words.
         case choice([String])
+        /// What to compare: a document's name, a reference (`"county-speech:sec2"`) or a
+        /// named result, as a word, term or quoted string; resolved to nodes when it runs.
+        case operand
     }
 
     /// How the synopsis shows it: `TERM`, `N`.
@@ -37,6 +40,8 @@ public enum StageArgument: Sendable, Equatable {
     case regex(pattern: String, caseInsensitive: Bool)
     case number(Int)
     case word(String)
+    /// An operand as written, resolved by `StageInput.resolveOperand`.
+    case operand(String)
 }
 
 /// A table-producing stage as written in a pipeline: its name and arguments by parameter name.
@@ -57,6 +62,11 @@ public struct StageInput {
     public let arguments: [String: StageArgument]
     /// Polled by long stages so Ctrl-C at the prompt stops them.
     public let isInterrupted: () -> Bool
+    /// The nodes an operand names (a named result, a document, a reference), from the
+    /// evaluator, which knows the names bound so far.
+    var resolveOperand: (String) throws(StageFailure) -> [Node] = { operand throws(StageFailure) in
+        throw StageFailure("no document or named result '\(operand)'")
+    }
 
     /// The documents the input touches, each once, in order of first appearance.
     public var documents: [Int] {
@@ -82,10 +92,13 @@ public struct StageInput {
 public struct StageFailure: Error {
     public let message: String
     public let hint: String?
+    /// The argument at fault, as written, to point at rather than at the whole stage.
+    public var argument: String?
 
-    public init(_ message: String, hint: String? = nil) {
+    public init(_ message: String, hint: String? = nil, argument: String? = nil) {
         self.message = message
         self.hint = hint
+        self.argument = argument
     }
 }
 
@@ -131,6 +144,7 @@ public struct StageSpec: Sendable {
 public enum StageCatalogue {
     public static let all: [StageSpec] = [
         TasksStage.spec, FormulationsStage.spec, PlaceholdersStage.spec, CheckStage.spec, KwicStage.spec,
+        FreqStage.spec, CompareStage.spec,
     ]
 
     public static func named(_ word: String) -> StageSpec? {

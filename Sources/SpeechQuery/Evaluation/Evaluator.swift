@@ -156,9 +156,12 @@ public struct Evaluator {
             guard let spec = StageCatalogue.named(call.name) else { throw error("unknown stage '\(call.name)'", stage) }
             let nodes = try nodes(of: input, for: stage, spec.name)
             do throws(StageFailure) {
-                output = QueryResult(.table(try spec.table(StageInput(corpus: corpus, nodes: nodes, arguments: call.arguments, isInterrupted: isInterrupted))))
+                let operands = OperandResolver(corpus: corpus, bindings: bindings, previous: previous)
+                output = QueryResult(.table(try spec.table(StageInput(corpus: corpus, nodes: nodes, arguments: call.arguments, isInterrupted: isInterrupted,
+                                                                      resolveOperand: operands.nodes(for:)))))
             } catch {
-                throw self.error(error.message, stage, hint: error.hint)
+                let at = error.argument.flatMap { source.wordRange($0, within: stage.range) } ?? stage.range
+                throw Diagnostic(error.message, at: at, in: source, hint: error.hint)
             }
         case .groupBy(let name):
             guard case .nodes(let nodes, let type) = input.value else {

@@ -469,6 +469,12 @@ public struct Parser {
         case (.choice(let choices), .word(let w)) where choices.contains(w):
             consume()
             return .word(w)
+        case (.operand, .word(let w)) where !Self.keywords.contains(w):
+            consume()
+            return .operand(w)
+        case (.operand, .term(let t)), (.operand, .string(let t)):
+            consume()
+            return .operand(t)
         default:
             return nil
         }
