@@ -25,9 +25,13 @@ struct FoundTerm: Sendable, Equatable {
 enum TermFinder {
     static let shortestTerm = 3
     static let longestTerm = 10
-    /// Cohesion below this many bits is two words that merely meet (发展新, 推进农).
+    /// Cohesion below this many bits is two words that merely meet (发展新, 推进农)...
     static let minimumCohesion = 5.0
-    /// The weakest split must also account for a tenth of its rarer part's occurrences.
+    /// ...unless the rarer part of the weakest split occurs in the term half the time or
+    /// more: PMI cannot exceed log2(characters / count), so a term that fills much of a
+    /// short text (安全生产 in a safety speech) has a low PMI however bound its parts are.
+    static let sufficientDependency = 0.5
+    /// And the weakest split must always account for a tenth of its rarer part's occurrences.
     static let minimumDependency = 0.1
     /// Boundary entropy (nats) below this on either side marks a fragment; for a rare
     /// stretch the bar is 90% of the most its count allows (ln of the count).
@@ -35,7 +39,8 @@ enum TermFinder {
     /// A stretch found inside one longer term for 80% of its occurrences or more is that
     /// term's part, not a term of its own.
     static let nestedShare = 0.8
-    /// A stretch whose edge cuts a stopword (项工作 of 各项工作) in most occurrences is a fragment.
+    /// A stretch whose edge cuts a stopword (项工作 of 各项工作) or a number (回顾一 of 回顾一九五四年)
+    /// in most occurrences is a fragment.
     static let maximumCutShare = 0.5
 
     /// At least twice, and once more per 50,000 characters: more text, more chance pairs.
@@ -54,14 +59,14 @@ enum TermFinder {
     /// `minimumCount` times or more, and listed ones occurring at all.
     static func terms(in runs: IdeographRuns, lexicon: AnalysisLexicon, minimumCount: Int, isInterrupted: () -> Bool = { false }) -> [FoundTerm] {
         let table = NGramTable(runs, maximumLength: longestTerm, minimumCount: minimumCount, isInterrupted: isInterrupted)
-        let edges = StopwordEdges(runs, lexicon: lexicon)
+        let junctions = Junctions(runs, lexicon: lexicon)
         var found: [FoundTerm] = []
         if table.maximumLength >= shortestTerm {
             var scratch = NeighbourCounts(alphabet: runs.scalars.count)
             let characters = Double(runs.codes.count(where: { $0 >= 0 }))
             for length in shortestTerm...table.maximumLength {
                 if isInterrupted() { return [] }
-                found += candidates(of: length, in: characters, table, runs, edges, &scratch)
+                found += candidates(of: length, in: characters, table, runs, junctions, &scratch)
             }
         }
         found = withoutNestedTerms(found)
@@ -76,7 +81,7 @@ enum TermFinder {
     }
 
     /// The n-grams of one length that pass every test.
-    private static func candidates(of length: Int, in characters: Double, _ table: NGramTable, _ runs: IdeographRuns, _ edges: StopwordEdges,
+    private static func candidates(of length: Int, in characters: Double, _ table: NGramTable, _ runs: IdeographRuns, _ junctions: Junctions,
                                    _ scratch: inout NeighbourCounts) -> [FoundTerm] {
         let ids = table.identifiers[length - 1]
         let counts = table.counts[length - 1]
@@ -97,19 +102,19 @@ enum TermFinder {
             let first = Int(occurrences.first!)
             let count = occurrences.count
             // The tests that need one occurrence only come first: they reject most.
-            guard !edges.hasStopwordEdge(at: first, length: length), !spellsANumber(codes, first, length, runs) else { continue }
+            guard !junctions.hasStopwordEdge(at: first, length: length), !spellsANumber(codes, first, length, runs) else { continue }
             var cohesion = Double.infinity, dependency = Double.infinity
             for split in 1..<length {
                 let head = Double(table.count(at: first, length: split)), tail = Double(table.count(at: first + split, length: length - split))
                 cohesion = min(cohesion, log2(Double(count) * characters / (head * tail)))
                 dependency = min(dependency, Double(count) / min(head, tail))
             }
-            guard cohesion >= minimumCohesion, dependency >= minimumDependency else { continue }
+            guard cohesion >= minimumCohesion || dependency >= sufficientDependency, dependency >= minimumDependency else { continue }
             var cuts = 0
-            for p in occurrences where edges.cutsStopword(before: Int(p)) || edges.cutsStopword(before: Int(p) + length) { cuts += 1 }
+            for p in occurrences where junctions.isCut(before: Int(p)) || junctions.isCut(before: Int(p) + length) { cuts += 1 }
             guard Double(cuts) <= maximumCutShare * Double(count) else { continue }
-            let left = scratch.entropy(occurrences) { p in edges.isEdge(before: Int(p)) ? nil : codes[Int(p) - 1] }
-            let right = scratch.entropy(occurrences) { p in edges.isEdge(before: Int(p) + length) ? nil : codes[Int(p) + length] }
+            let left = scratch.entropy(occurrences) { p in junctions.isEdge(before: Int(p)) ? nil : codes[Int(p) - 1] }
+            let right = scratch.entropy(occurrences) { p in junctions.isEdge(before: Int(p) + length) ? nil : codes[Int(p) + length] }
             let bar = min(minimumEntropy, 0.9 * log(Double(count)))
             guard left >= bar, right >= bar else { continue }
             found.append(FoundTerm(text: runs.text(at: first, length: length), characters: length, count: count,
@@ -158,17 +163,19 @@ enum TermFinder {
     }
 }
 
-/// Where the lexicon's stopwords stand in some runs, so that each test of a candidate term
-/// is a lookup: whether it begins or ends with one, whether its edge cuts one in two, and
-/// whether what stands next to it is one (which counts as an edge, as punctuation does).
-struct StopwordEdges {
+/// What stands at each junction between two characters of some runs, so that each test of
+/// a candidate term is a lookup: whether it begins or ends with a stopword, whether its edge
+/// cuts a stopword or a number in two, and whether what stands next to it is a stopword
+/// (which counts as an edge, as punctuation does).
+struct Junctions {
     /// The shortest stopword that starts (ends) at each position; 0 for none.
     private var stopwordStarting: [UInt8]
     private var stopwordEnding: [UInt8]
     /// The longest not-stopword that starts (ends) at each position; 0 for none.
     private var exceptionStarting: [UInt8]
     private var exceptionEnding: [UInt8]
-    /// Per junction (`i` is the one before position i): an edge, a stopword cut in two.
+    /// Per junction (`i` is the one before position i): an edge; inside a stopword of two
+    /// characters or more, or between two numerals (一|九 of 一九五四), where no term ends.
     private var edge: [Bool]
     private var cut: [Bool]
 
@@ -183,9 +190,13 @@ struct StopwordEdges {
         cut = Array(repeating: false, count: count + 1)
         var protected = [Bool](repeating: false, count: count + 1)
         var stopwordAround = [Bool](repeating: false, count: count + 1)
-        for (i, code) in codes.enumerated() where code < 0 {
-            edge[i] = true
-            edge[i + 1] = true
+        for (i, code) in codes.enumerated() {
+            if code < 0 {
+                edge[i] = true
+                edge[i + 1] = true
+            } else if i > 0, codes[i - 1] >= 0, Ideographs.isNumeral(runs.scalars[Int(code)]), Ideographs.isNumeral(runs.scalars[Int(codes[i - 1])]) {
+                cut[i] = true
+            }
         }
         edge[0] = true
         edge[count] = true
@@ -225,8 +236,8 @@ struct StopwordEdges {
     /// Whether the junction before `position` is an edge: a break, or a stopword's side.
     func isEdge(before position: Int) -> Bool { edge[position] }
 
-    /// Whether the junction before `position` lies inside a stopword of two or more characters.
-    func cutsStopword(before position: Int) -> Bool { cut[position] }
+    /// Whether the junction before `position` lies inside a stopword or a number.
+    func isCut(before position: Int) -> Bool { cut[position] }
 }
 
 /// Finds the words of a lexicon list in runs of codes.
