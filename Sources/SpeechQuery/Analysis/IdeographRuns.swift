@@ -34,7 +34,7 @@ struct IdeographRuns {
                 for range in ranges {
                     var i = range.lowerBound
                     scanning: while i < range.upperBound {
-                        if let candidates = byFirstByte[buffer[i]] {
+                        if !byFirstByte.isEmpty, let candidates = byFirstByte[buffer[i]] {
                             for index in candidates where UTF8Scanning.matches(wholeWords[index], in: buffer, at: i, end: range.upperBound) {
                                 endRun()
                                 wholeWordCounts[index] += 1

@@ -60,9 +60,8 @@ enum CompareStage {
         // would seem more cohesive for the other side's characters around it.
         var terms: [FoundTerm] = []
         for side in [a, b] {
-            let runs = TermFinder.runs(corpus.byteSpans(side.spans), lexicon: corpus.classifier.lexicon)
-            terms += TermFinder.terms(in: runs, lexicon: corpus.classifier.lexicon,
-                                      minimumCount: TermFinder.defaultMinimumCount(characters: runs.ideographCount), isInterrupted: input.isInterrupted)
+            terms += TermFinder.terms(in: side.runs, lexicon: corpus.classifier.lexicon,
+                                      minimumCount: TermFinder.defaultMinimumCount(characters: side.characters), isInterrupted: input.isInterrupted)
             if input.isInterrupted() { throw StageFailure("interrupted") }
         }
         for term in terms {
@@ -103,12 +102,12 @@ enum CompareStage {
         return quotations
     }
 
-    /// One side of the comparison: its sentences and headings, where they lie, and its size.
+    /// One side of the comparison: its sentences and headings, where they lie, its text as
+    /// terms are found in it, and its size.
     private struct Side {
         let units: Set<Node>
         let spans: [(document: Int, ranges: [Range<Int>])]
-        /// Chinese characters: what rates are per.
-        let characters: Int
+        let runs: IdeographRuns
         let directives: Int
         private let corpus: Corpus
 
@@ -116,9 +115,12 @@ enum CompareStage {
             self.units = units
             self.corpus = corpus
             spans = corpus.spans(of: units)
-            characters = IdeographRuns(corpus.byteSpans(spans)).ideographCount
+            runs = TermFinder.runs(corpus.byteSpans(spans), lexicon: corpus.classifier.lexicon)
             directives = units.count { $0.kind == .sentence && corpus.isDirective(document: $0.document, sentence: $0.index) }
         }
+
+        /// Chinese characters: what rates are per.
+        var characters: Int { runs.ideographCount }
 
         /// Occurrences per 10,000 characters; 0 for a side without text.
         func rate(of count: Int) -> Double {
