@@ -12,7 +12,8 @@ struct CompletionTests {
     @Test func stagesKindsAndNamesAtTheStart() {
         #expect(candidates("sel") == ["select"])
         #expect(candidates("s").contains("sections") && candidates("s").contains("s2") && candidates("s").contains("show"))
-        #expect(candidates("select sections | co") == ["count"])
+        #expect(candidates("select sections | cou") == ["count"])
+        #expect(candidates("select sections | co") == ["count", "compare"])
         #expect(candidates("select sections | ").contains("filter"))
         #expect(candidates("x; sel") == ["select"])
     }
@@ -63,7 +64,7 @@ struct CompletionTests {
         #expect(candidates("load \"my speeches/") == ["\"my speeches/a b.txt\"", "\"my speeches/town/"])
         #expect(candidates(".read no") == ["notes.txt"])
         #expect(candidates("疫") == ["疫情段"])
-        #expect(candidates("sections｜co") == ["count"])
+        #expect(candidates("sections｜cou") == ["count"])
         #expect(candidates("sections；sel") == ["select"])
     }
 
