@@ -1,6 +1,6 @@
 /// What a column holds, as JSON, CSV readers and the SQLite export see it.
 public enum ColumnType: String, Sendable {
-    case text, integer, boolean
+    case text, integer, decimal, boolean
 }
 
 /// One column of a kind of row: declared once, read by the parser (which names exist),

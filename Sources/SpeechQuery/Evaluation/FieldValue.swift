@@ -3,6 +3,8 @@ public enum FieldValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A measure that is not a whole number: a rate per 10,000 characters.
+    case decimal(Double)
     case text(String)
 
     /// How the value prints in table, TSV and CSV output.
@@ -11,6 +13,7 @@ public enum FieldValue: Sendable, Hashable {
         case .null: ""
         case .bool(let b): b ? "true" : "false"
         case .int(let n): String(n)
+        case .decimal(let x): DecimalText.twoPlaces(x)
         case .text(let s): s
         }
     }
@@ -20,6 +23,7 @@ public enum FieldValue: Sendable, Hashable {
         case .null: .null
         case .bool(let b): .bool(b)
         case .int(let n): .int(n)
+        case .decimal(let x): .decimal(x)
         case .text(let s): .string(s)
         }
     }
@@ -30,7 +34,17 @@ public enum FieldValue: Sendable, Hashable {
         case .null: true
         case .bool(let b): !b
         case .int(let n): n == 0
+        case .decimal(let x): x == 0
         case .text(let s): s.isEmpty
+        }
+    }
+
+    /// The value as a number, for comparing whole numbers with decimals and drawing bars.
+    var number: Double? {
+        switch self {
+        case .int(let n): Double(n)
+        case .decimal(let x): x
+        case .null, .bool, .text: nil
         }
     }
 
@@ -40,6 +54,9 @@ public enum FieldValue: Sendable, Hashable {
         case (.null, _): return false
         case (_, .null): return true
         case (.int(let x), .int(let y)): return x < y
+        case (.decimal, _), (_, .decimal):
+            if let x = a.number, let y = b.number { return x < y }
+            return a.display < b.display
         case (.bool(let x), .bool(let y)): return !x && y
         default: return a.display < b.display
         }
@@ -56,6 +73,12 @@ public enum FieldValue: Sendable, Hashable {
             return FieldValue.text("").compare(op, literal)
         case (.int(let x), .number(let y)):
             ordering = x < y ? -1 : (x > y ? 1 : 0)
+        case (.decimal(let x), .number(let y)):
+            ordering = x < Double(y) ? -1 : (x > Double(y) ? 1 : 0)
+        case (.decimal(let x), .text(let y)) where Double(y) != nil:
+            // `per10k > 12.5`: the lexer reads 12.5 as a term, which is a number here.
+            let limit = Double(y)!
+            ordering = x < limit ? -1 : (x > limit ? 1 : 0)
         case (.bool(let x), .number(let y)):
             ordering = (x ? 1 : 0) - y
         case (.bool(let x), .text(let y)):

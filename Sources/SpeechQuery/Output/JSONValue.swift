@@ -4,6 +4,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// Written with two decimal places, as tables show it.
+    case decimal(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -24,6 +26,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
+        case .decimal(let x): out += x.isFinite ? DecimalText.twoPlaces(x) : "null"
         case .string(let s): Self.writeString(s, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
