@@ -30,11 +30,16 @@ public struct RowSchema: Sendable, Equatable {
     public let columns: [Column]
     /// The columns that identify a row (a primary key in the export); empty when none do.
     public let key: [String]
+    /// The numeric column a terminal table draws as horizontal bars after its columns
+    /// (`trend`'s per10k); nil for none. Only the table draws them: TSV, CSV and JSON carry
+    /// the numbers alone.
+    public let chart: String?
 
-    public init(_ name: String, columns: [Column], key: [String] = []) {
+    public init(_ name: String, columns: [Column], key: [String] = [], chart: String? = nil) {
         self.name = name
         self.columns = columns
         self.key = key
+        self.chart = chart
     }
 
     public var columnNames: [String] { columns.map(\.name) }
@@ -43,11 +48,12 @@ public struct RowSchema: Sendable, Equatable {
 
     /// The same kind of row cut down to `names`, in that order (`fields a, b`).
     func projecting(_ names: [String]) -> RowSchema {
-        RowSchema(name, columns: names.compactMap { name in columns.first { $0.name == name } })
+        // The bars stay while their column does: `trend 改革 | fields doc, per10k` still draws them.
+        RowSchema(name, columns: names.compactMap { name in columns.first { $0.name == name } }, chart: chart.flatMap { names.contains($0) ? $0 : nil })
     }
 
     func appending(_ column: Column) -> RowSchema {
-        RowSchema(name, columns: columns + [column], key: key)
+        RowSchema(name, columns: columns + [column], key: key, chart: chart)
     }
 }
 

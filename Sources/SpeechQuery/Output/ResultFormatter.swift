@@ -104,7 +104,7 @@ public enum ResultFormatter {
             }
             layout = fitted
         } else {
-            layout = TableLayout.natural(table.schema, cells)
+            layout = TableLayout.unbounded(table.schema, cells)
         }
         return layout.render(table, cells: cells, highlights: highlights, color: settings.color, cut: cut && settings.width != nil)
     }

@@ -7,11 +7,17 @@
 /// `text` gets the space, `ref` is never cut. When even that is wider than the terminal
 /// the layout gives up and the result is shown one field per line (LineFormat).
 /// Dropping is for this table only; TSV, CSV and JSON always carry every column.
+///
+/// A schema that declares a chart column gets its bars after the last column, in the width
+/// the columns leave (BarChart): the columns are fitted as if the terminal were narrower by
+/// the bars' minimum, and the bars take the rest of the line.
 struct TableLayout: Equatable {
     /// The table's columns shown, by index, in order.
     var columns: [Int]
     /// The width of each shown column.
     var widths: [Int]
+    /// The width of the bars drawn after the columns; 0 for none.
+    var barWidth = 0
 
     static let gap = 2
     /// Non-prose columns (an origin path, a list of refs) are capped at this when cutting.
@@ -29,10 +35,34 @@ struct TableLayout: Equatable {
         })
     }
 
-    /// A layout no wider than `width`, or nil when none is worth showing.
+    /// Every column at its natural width, and bars of the width a pipe gets.
+    static func unbounded(_ schema: RowSchema, _ cells: [[String]]) -> TableLayout {
+        var layout = natural(schema, cells)
+        if schema.chart != nil { layout.barWidth = BarChart.unboundedWidth }
+        return layout
+    }
+
+    /// A layout no wider than `width`, or nil when none is worth showing. In a table with
+    /// bars the prose gives way to them (the numbers they draw are the point of the table,
+    /// and the ref still says which row is which); bars are left out only when even that
+    /// does not fit, rather than the table given up.
     static func fitting(_ schema: RowSchema, _ cells: [[String]], into width: Int) -> TableLayout? {
+        if schema.chart != nil {
+            let room = width - gap - BarChart.minimumWidth
+            if var layout = fittingColumns(schema, cells, into: room) ?? fittingColumns(schema, cells, into: room, keepingProse: false) {
+                layout.barWidth = width - layout.totalWidth - gap
+                return layout
+            }
+        }
+        return fittingColumns(schema, cells, into: width)
+    }
+
+    private static func fittingColumns(_ schema: RowSchema, _ cells: [[String]], into width: Int, keepingProse: Bool = true) -> TableLayout? {
         let names = schema.columnNames
         var layout = natural(schema, cells)
+        if !keepingProse {
+            schema.columns.indices.filter { ColumnTraits.isProse(schema.columns[$0]) }.forEach { layout.remove($0) }
+        }
         if layout.totalWidth <= width { return layout }
         for group in redundantColumns(names, cells) where layout.columns.count > group.count {
             group.forEach { layout.remove($0) }
@@ -88,7 +118,8 @@ struct TableLayout: Equatable {
         let numeric = columns.map { c in table.rows.allSatisfy { if case .text = $0[c] { false } else { true } } }
         let prose = columns.map { ColumnTraits.isProse(table.schema.columns[$0]) }
         let leading = columns.map { ColumnTraits.isLeadingContext(table.schema.columns[$0]) }
-        func line(_ values: [String], isHeader: Bool) -> String {
+        let bars = barWidth > 0 ? BarChart.bars(table, width: barWidth) : nil
+        func line(_ values: [String], isHeader: Bool, bar: String = "") -> String {
             var parts: [String] = []
             for (i, c) in columns.enumerated() {
                 let text: String
@@ -110,14 +141,16 @@ struct TableLayout: Equatable {
                 if numeric[i] || (leading[i] && !isHeader) {
                     parts.append(padding + text)
                 } else {
-                    parts.append(i == columns.count - 1 ? text : text + padding)
+                    parts.append(i == columns.count - 1 && bar.isEmpty ? text : text + padding)
                 }
             }
+            if !bar.isEmpty { parts.append(bar) }
             return parts.joined(separator: String(repeating: " ", count: Self.gap))
         }
         var out = line(table.columns, isHeader: true) + "\n"
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: Self.gap)) + "\n"
-        for row in cells { out += line(row, isHeader: false) + "\n" }
+        let rules = widths + (bars == nil ? [] : [barWidth])
+        out += rules.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: Self.gap)) + "\n"
+        for (r, row) in cells.enumerated() { out += line(row, isHeader: false, bar: bars?[r] ?? "") + "\n" }
         return out
     }
 }
