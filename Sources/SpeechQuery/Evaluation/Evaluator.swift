@@ -123,6 +123,8 @@ public struct Evaluator {
             output.highlights += predicate.highlightTerms
         case .count(let kind):
             output = QueryResult(.table(try count(kind, input, stage, implicitInput: implicitInput)))
+        case .tally(let tally):
+            output = QueryResult(.table(try self.tally(tally, input, stage)))
         case .show:
             if case .groups = input.value { throw error("'show' cannot follow 'group by'", stage) }
             output.showFullText = true
@@ -223,6 +225,39 @@ public struct Evaluator {
             let counted = Column("count", .integer, "\(kind.rawValue) inside the \(type.rawValue)")
             let rows = zip(base.rows, nodes).map { row, node in row + [.int(select(kind, nil, from: [node]).count)] }
             return Table(schema: RowSchema(type.rawValue, columns: base.schema.columns + [counted], key: ["ref"]), rows: rows)
+        }
+    }
+
+    /// `count hits TERM [by FIELD]`, `count KIND by FIELD`: a number, or a table of rates.
+    private func tally(_ tally: Tally, _ input: QueryResult, _ stage: Stage) throws(Diagnostic) -> Table {
+        guard case .nodes(let nodes, let type) = input.value else {
+            _ = try self.nodes(of: input, for: stage, "count")
+            return Table(schema: RowSchema("count", columns: []), rows: [])
+        }
+        let field = try tally.field.map { name throws(Diagnostic) in try nodeFields([name], of: type, stage)[0] }
+        do throws(StageFailure) {
+            let counted: Column
+            let count: (Node) -> Int
+            switch tally.target {
+            case .hits(let term):
+                let matcher = try TermMatcher(term)
+                counted = RateColumns.hits
+                count = { node in matcher.count(in: corpus.documents[node.document], corpus.span(of: node)) }
+            case .nodes(let kind):
+                counted = Column("count", .integer, "\(kind.rawValue) inside the nodes counted")
+                count = { node in select(kind, nil, from: [node]).count }
+            }
+            guard let field else {
+                var total = 0
+                for (k, node) in nodes.enumerated() {
+                    if k % 256 == 0, isInterrupted() { throw StageFailure("interrupted") }
+                    total += count(node)
+                }
+                return Table(schema: RowSchema("count", columns: [counted]), rows: [[.int(total)]])
+            }
+            return try RateTable.make(nodes, by: field, counting: counted, in: corpus, isInterrupted: isInterrupted, count: count)
+        } catch {
+            throw self.error(error.message, stage, hint: error.hint)
         }
     }
 

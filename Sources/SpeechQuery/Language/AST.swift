@@ -81,6 +81,8 @@ public enum StageKind: Sendable, Equatable {
     case name(String)
     case filter(Predicate)
     case count(QueryKind?)
+    /// `count hits TERM [by FIELD]`, `count KIND by FIELD`.
+    case tally(Tally)
     case show
     case sort([SortKey])
     case limit(Int)

@@ -74,7 +74,8 @@ public struct Completer {
         } else {
             switch previous {
             case "|": candidates = Parser.stageWords + QueryKind.allCases.map(\.rawValue)
-            case "select", "count": candidates = QueryKind.allCases.map(\.rawValue)
+            case "select": candidates = QueryKind.allCases.map(\.rawValue)
+            case "count": candidates = QueryKind.allCases.map(\.rawValue) + ["hits"]
             case "filter", "and", "or", "not", "(", "sort", "fields", "by", ",": candidates = Catalogue.columnNames
             case "group": candidates = ["by"]
             case ".format": candidates = OutputFormat.allCases.map(\.rawValue)
