@@ -16,6 +16,26 @@ struct BarChartTests {
         #expect(BarChart.bar(3, largest: 0, width: 4) == "")
     }
 
+    @Test func aStripMarksEachCellByItsHits() {
+        #expect(StripChart.counts([0, 999, 500, 501], cells: 10) == [1, 0, 0, 0, 0, 2, 0, 0, 0, 1])
+        #expect(StripChart.strip([1, 0, 2, 4, 0], largest: 4) == "▕▂ ▄█ ▏")
+        #expect(StripChart.strip([1, 0, 9], largest: 100) == "▕▁ ▁▏")
+        #expect(StripChart.strip([0, 0], largest: 0) == "▕  ▏")
+    }
+
+    /// The strip stands in for the positions it draws and fills the width; a pipe gets the
+    /// positions as numbers.
+    @Test func aPlotIsAStripInATableAndNumbersElsewhere() {
+        let table = render("plot 改革", width: 60)
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(!lines[0].contains("positions") && lines.dropFirst(2).allSatisfy { DisplayWidth.columns(of: $0) == 60 && $0.hasSuffix("▏") }, "\(table)")
+        // 26 cells: each hit has a cell of its own, as high as the highest.
+        #expect(lines[3].filter { $0 == "█" }.count == 4 && lines[4].hasSuffix("     9  ▕" + String(repeating: " ", count: 26) + "▏"), "\(table)")
+        #expect(render("plot 改革", format: .tsv, width: 60).contains("457 648 680 702"))
+        // Too narrow for a strip: the positions come back as a column.
+        #expect(render("plot 改革", width: 40).contains("457 648"))
+    }
+
     func render(_ query: String, format: OutputFormat = .table, width: Int?) -> String {
         let session = Session(corpus: RateSpeeches.corpus, format: format)
         final class Host: SessionHost {

@@ -51,6 +51,21 @@ struct TrendStageTests {
         #expect(RateSpeeches.rows("sentences | filter 深化 | dispersion 改革").rows.dropFirst().map { Array($0[1...4]) } == [["report-2021:sec1", "过去一年的工作", "3", "10"]])
     }
 
+    /// Positions in thousandths of the characters before each hit, counted by hand: in
+    /// report-2021 (94 characters) 改革 starts after 43, 61, 64 and 66 of them.
+    @Test func plotGivesWhereEachHitFalls() {
+        let (rows, diagnostics) = RateSpeeches.rows("plot 改革")
+        #expect(diagnostics.isEmpty)
+        #expect(rows == [
+            ["doc", "year", "hits", "chars", "positions"],
+            ["report-2019", "2019", "1", "20", "850"],
+            ["report-2021", "2021", "4", "94", "457 648 680 702"],
+            ["undated", "", "0", "9", ""],
+        ])
+        // The input's text read as one: section 1 of report-2021 is 19 characters.
+        #expect(RateSpeeches.rows("select section 1 | plot 改革").rows.dropFirst().map(\.last) == ["727", "578 736 842"])
+    }
+
     @Test func aTermIsRequired() {
         #expect(RateSpeeches.rows("trend").diagnostics.first?.message.hasPrefix("'trend' needs TERM") == true)
         #expect(RateSpeeches.rows("dispersion /x?/").diagnostics.first?.message == "/x?/ can match empty text")

@@ -30,12 +30,11 @@ public struct RowSchema: Sendable, Equatable {
     public let columns: [Column]
     /// The columns that identify a row (a primary key in the export); empty when none do.
     public let key: [String]
-    /// The numeric column a terminal table draws as horizontal bars after its columns
-    /// (`trend`'s per10k); nil for none. Only the table draws them: TSV, CSV and JSON carry
-    /// the numbers alone.
-    public let chart: String?
+    /// The column a terminal table draws after its columns (`trend`'s per10k as bars);
+    /// nil for none.
+    public let chart: Chart?
 
-    public init(_ name: String, columns: [Column], key: [String] = [], chart: String? = nil) {
+    public init(_ name: String, columns: [Column], key: [String] = [], chart: Chart? = nil) {
         self.name = name
         self.columns = columns
         self.key = key
@@ -48,8 +47,8 @@ public struct RowSchema: Sendable, Equatable {
 
     /// The same kind of row cut down to `names`, in that order (`fields a, b`).
     func projecting(_ names: [String]) -> RowSchema {
-        // The bars stay while their column does: `trend 改革 | fields doc, per10k` still draws them.
-        RowSchema(name, columns: names.compactMap { name in columns.first { $0.name == name } }, chart: chart.flatMap { names.contains($0) ? $0 : nil })
+        // The chart stays while its column does: `trend 改革 | fields doc, per10k` still draws bars.
+        RowSchema(name, columns: names.compactMap { name in columns.first { $0.name == name } }, chart: chart.flatMap { names.contains($0.column) ? $0 : nil })
     }
 
     func appending(_ column: Column) -> RowSchema {

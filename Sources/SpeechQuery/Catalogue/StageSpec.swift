@@ -131,7 +131,7 @@ public struct StageSpec: Sendable {
 public enum StageCatalogue {
     public static let all: [StageSpec] = [
         TasksStage.spec, FormulationsStage.spec, PlaceholdersStage.spec, CheckStage.spec, KwicStage.spec,
-        TrendStage.spec, DispersionStage.spec,
+        TrendStage.spec, DispersionStage.spec, PlotStage.spec,
     ]
 
     public static func named(_ word: String) -> StageSpec? {

@@ -16,7 +16,7 @@ enum RateTable {
             let total = totals[key, default: (0, 0)]
             totals[key] = (total.count + count(node), total.chars + chars)
         }
-        let schema = RowSchema("rate", columns: [field.column, counted, RateColumns.chars, RateColumns.per10k], key: [field.name], chart: RateColumns.per10k.name)
+        let schema = RowSchema("rate", columns: [field.column, counted, RateColumns.chars, RateColumns.per10k], key: [field.name], chart: .bars(RateColumns.per10k.name))
         return Table(schema: schema, rows: order.map { key in
             let total = totals[key]!
             return [key, .int(total.count), .int(total.chars), RateColumns.per10k(total.count, chars: total.chars)]

@@ -1,14 +1,9 @@
-/// Horizontal bars of block characters, as a terminal table draws its schema's chart column:
+/// Horizontal bars of block characters, as a terminal table draws a `Chart.bars` column:
 /// a full block (█) for each whole column and one of ▏▎▍▌▋▊▉ for the eighths left over, so a
 /// bar of W columns has 8·W steps. The largest value fills the width. A value above zero
 /// shows at least an eighth, so a few never look like none; zero, empty and negative values
 /// show no bar.
 enum BarChart {
-    /// Narrower than this, bars say too little to be worth the columns they take.
-    static let minimumWidth = 10
-    /// The width of the bars when the table is not fitted to a terminal (a pipe without `--width`).
-    static let unboundedWidth = 40
-
     private static let partial: [Character] = ["▏", "▎", "▍", "▌", "▋", "▊", "▉"]
 
     /// The bar for `value` when `largest` fills `width` columns.
@@ -19,9 +14,8 @@ enum BarChart {
         return steps % 8 == 0 ? whole : whole + String(partial[steps % 8 - 1])
     }
 
-    /// The bars of a table's chart column, one per row; nil when its schema declares none.
-    static func bars(_ table: Table, width: Int) -> [String]? {
-        guard let chart = table.schema.chart, let column = table.column(chart) else { return nil }
+    /// The bars of a table's numeric column, one per row, the largest `width` columns long.
+    static func bars(_ table: Table, column: Int, width: Int) -> [String] {
         let values = table.rows.map { $0[column].number ?? 0 }
         let largest = values.max() ?? 0
         return values.map { bar($0, largest: largest, width: width) }

@@ -16,7 +16,7 @@ enum DispersionStage {
             SharedColumns.doc, SharedColumns.ref,
             Column("heading", .text, "the section's heading without its number; empty for the opening and closing", prose: true),
             RateColumns.hits, RateColumns.chars, RateColumns.per10k,
-        ], key: ["ref"], chart: RateColumns.per10k.name),
+        ], key: ["ref"], chart: .bars(RateColumns.per10k.name)),
         rows: rows
     )
 

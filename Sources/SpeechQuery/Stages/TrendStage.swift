@@ -14,7 +14,7 @@ enum TrendStage {
         output: RowSchema("document rate", columns: [
             SharedColumns.doc, NodeFields.named("year")!.column, NodeFields.named("date")!.column,
             RateColumns.hits, RateColumns.chars, RateColumns.per10k,
-        ], key: ["doc"], chart: RateColumns.per10k.name),
+        ], key: ["doc"], chart: .bars(RateColumns.per10k.name)),
         rows: rows
     )
 
