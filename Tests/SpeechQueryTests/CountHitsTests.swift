@@ -21,6 +21,13 @@ struct CountHitsTests {
         #expect(try stages("count") == [.count(nil)])
     }
 
+    @Test func completionOffersHitsAndTheRateColumns() {
+        let completer = Completer(names: [], documents: [], listDirectory: { _ in [] })
+        #expect(completer.complete("count h").candidates == ["headings", "hits"])
+        #expect(completer.complete("count hits 改革 by ye").candidates == ["year"])
+        #expect(completer.complete("trend 改革 | sort per").candidates == ["per10k"])
+    }
+
     @Test func occurrencesAreCountedNotSentences() {
         let (rows, diagnostics) = RateSpeeches.rows("count hits 改革")
         #expect(diagnostics.isEmpty)
@@ -80,6 +87,7 @@ struct CountHitsTests {
             ("count hits 改革 by nosuch", "unknown field 'nosuch'"),
             ("count hits 改革 by doc | count hits 改革", "'count' needs nodes, but its input is a table"),
             ("sentences | count hits 改革 by origin", "sentences have no field 'origin'"),
+            ("docs | group by year | count hits 改革", "'count hits 改革' cannot follow 'group by'"),
         ]
         for (query, message) in cases {
             let diagnostics = RateSpeeches.rows(query).diagnostics

@@ -231,6 +231,9 @@ public struct Evaluator {
     /// `count hits TERM [by FIELD]`, `count KIND by FIELD`: a number, or a table of rates.
     private func tally(_ tally: Tally, _ input: QueryResult, _ stage: Stage) throws(Diagnostic) -> Table {
         guard case .nodes(let nodes, let type) = input.value else {
+            if case .groups(let field, _) = input.value {
+                throw error("'count \(tally.target.written)' cannot follow 'group by'", stage, hint: "'by' groups as it counts: count \(tally.target.written) by \(field.name)")
+            }
             _ = try self.nodes(of: input, for: stage, "count")
             return Table(schema: RowSchema("count", columns: []), rows: [])
         }

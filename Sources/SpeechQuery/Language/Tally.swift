@@ -8,6 +8,15 @@ public struct Tally: Sendable, Equatable {
         case hits(SearchTerm)
         /// Nodes of the kind inside the input.
         case nodes(QueryKind)
+
+        /// What follows `count` in messages: `hits 改革`, `hits /改革|开放/`, `directives`.
+        var written: String {
+            switch self {
+            case .hits(.text(let text)): "hits \(text)"
+            case .hits(.regex(let pattern, let caseInsensitive)): "hits /\(pattern)/\(caseInsensitive ? "i" : "")"
+            case .nodes(let kind): kind.rawValue
+            }
+        }
     }
 
     public var target: Target
