@@ -12,13 +12,23 @@ public struct Column: Sendable, Equatable {
     public let summary: String
     /// Prose gives way first when a table is narrowed to the terminal.
     public let isProse: Bool
+    /// The part of a concordance line the column holds, if any: the terminal table aligns
+    /// the text before a match to the right and highlights the match, and `sort` orders the
+    /// text before a match from its end, as concordancers do.
+    public let concordance: ConcordancePart?
 
-    public init(_ name: String, _ type: ColumnType, _ summary: String, prose: Bool = false) {
+    public init(_ name: String, _ type: ColumnType, _ summary: String, prose: Bool = false, concordance: ConcordancePart? = nil) {
         self.name = name
         self.type = type
         self.summary = summary
         isProse = prose
+        self.concordance = concordance
     }
+}
+
+/// The parts of a keyword-in-context line.
+public enum ConcordancePart: Sendable, Equatable {
+    case before, match, after
 }
 
 /// The declared shape of a kind of row. It never depends on the rows: an empty result, one

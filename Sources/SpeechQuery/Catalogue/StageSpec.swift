@@ -26,7 +26,10 @@ public struct StageParameter: Sendable {
     }
 
     var synopsis: String {
-        let written = keyword.map { "\($0) \(name)" } ?? name
+        // A choice shows its words: `within sentence|paragraph`.
+        var shown = name
+        if case .choice(let words) = value { shown = words.joined(separator: "|") }
+        let written = keyword.map { "\($0) \(shown)" } ?? shown
         return isRequired ? written : "[\(written)]"
     }
 }

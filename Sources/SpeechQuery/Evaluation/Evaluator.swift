@@ -136,7 +136,11 @@ public struct Evaluator {
                 output.value = .nodes(Self.stableSort(valued, keys: keys).map(\.0), type)
             case .table(let table):
                 let indices = try columns(keys.map(\.field), of: table, stage)
-                let valued = table.rows.map { row in (row, indices.map { row[$0] }) }
+                // The text before a concordance match sorts from its end: by the word next to the match.
+                let fromEnd = indices.map { table.schema.columns[$0].concordance == .before }
+                let valued = table.rows.map { row in
+                    (row, indices.enumerated().map { k, index in fromEnd[k] ? row[index].reversedText : row[index] })
+                }
                 output.value = .table(Table(schema: table.schema, rows: Self.stableSort(valued, keys: keys).map(\.0)))
             case .groups:
                 throw error("'sort' cannot follow 'group by'", stage, hint: "group by FIELD | count | sort count desc")
@@ -162,20 +166,15 @@ public struct Evaluator {
             } catch {
                 throw self.error(error.message, stage, hint: error.hint)
             }
-        case .groupBy(let name):
-            guard case .nodes(let nodes, let type) = input.value else {
-                _ = try nodes(of: input, for: stage, "group by")
-                return output
+        case .groupBy(let names):
+            switch input.value {
+            case .nodes(let nodes, let type):
+                output.value = .groups(Grouper(corpus: corpus).group(nodes, by: try nodeFields(names, of: type, stage)))
+            case .table(let table):
+                output.value = .groups(Grouper(corpus: corpus).group(table, by: try columns(names, of: table, stage)))
+            case .groups:
+                throw error("'group by' cannot follow 'group by'", stage, hint: "group by several fields at once: group by doc, section")
             }
-            let field = try nodeFields([name], of: type, stage)[0]
-            var order: [FieldValue] = []
-            var members: [FieldValue: [Node]] = [:]
-            for node in nodes {
-                let key = field.value(of: node, in: corpus)
-                if members[key] == nil { order.append(key) }
-                members[key, default: []].append(node)
-            }
-            output.value = .groups(field.column, order.map { ($0, members[$0]!) })
         }
         return output
     }
@@ -209,9 +208,11 @@ public struct Evaluator {
         case .table(let table):
             guard kind == nil else { throw error("'count \(kind!.rawValue)' needs nodes, but its input is a table", stage) }
             return Table(schema: countOnly, rows: [[.int(table.rows.count)]])
-        case .groups(let field, let groups):
-            guard kind == nil else { throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(field.name) | count") }
-            return QueryResult.groupCounts(field, groups)
+        case .groups(let grouping):
+            guard kind == nil else {
+                throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(grouping.keys.map(\.name).joined(separator: ", ")) | count")
+            }
+            return grouping.counts
         case .nodes(let nodes, let type):
             guard let kind else { return Table(schema: countOnly, rows: [[.int(nodes.count)]]) }
             if implicitInput {
@@ -231,8 +232,9 @@ public struct Evaluator {
     /// `count hits TERM [by FIELD]`, `count KIND by FIELD`: a number, or a table of rates.
     private func tally(_ tally: Tally, _ input: QueryResult, _ stage: Stage) throws(Diagnostic) -> Table {
         guard case .nodes(let nodes, let type) = input.value else {
-            if case .groups(let field, _) = input.value {
-                throw error("'count \(tally.target.written)' cannot follow 'group by'", stage, hint: "'by' groups as it counts: count \(tally.target.written) by \(field.name)")
+            if case .groups(let grouping) = input.value {
+                let field = grouping.keys.first?.name ?? "year"
+                throw error("'count \(tally.target.written)' cannot follow 'group by'", stage, hint: "'by' groups as it counts: count \(tally.target.written) by \(field)")
             }
             _ = try self.nodes(of: input, for: stage, "count")
             return Table(schema: RowSchema("count", columns: []), rows: [])

@@ -28,6 +28,12 @@ public enum FieldValue: Sendable, Hashable {
         }
     }
 
+    /// Text spelled backwards (by Unicode scalar), for ordering text by its end.
+    var reversedText: FieldValue {
+        guard case .text(let s) = self else { return self }
+        return .text(String(String.UnicodeScalarView(s.unicodeScalars.reversed())))
+    }
+
     /// Whether the value counts as "empty or zero" for `--exit-status`.
     var isEmptyOrZero: Bool {
         switch self {
@@ -48,7 +54,8 @@ public enum FieldValue: Sendable, Hashable {
         }
     }
 
-    /// Order for `sort`: nulls last, numbers numerically, text by code point.
+    /// Order for `sort`: nulls last, numbers numerically, text naturally — runs of digits
+    /// by their value, so `sec2` comes before `sec10` and 2019年 before 2020年.
     static func ascending(_ a: FieldValue, _ b: FieldValue) -> Bool {
         switch (a, b) {
         case (.null, _): return false
@@ -56,9 +63,9 @@ public enum FieldValue: Sendable, Hashable {
         case (.int(let x), .int(let y)): return x < y
         case (.decimal, _), (_, .decimal):
             if let x = a.number, let y = b.number { return x < y }
-            return a.display < b.display
+            return NaturalOrder.precedes(a.display, b.display)
         case (.bool(let x), .bool(let y)): return !x && y
-        default: return a.display < b.display
+        default: return NaturalOrder.precedes(a.display, b.display)
         }
     }
 
@@ -108,4 +115,31 @@ extension Corpus {
     public func value(_ name: String, of node: Node) -> FieldValue {
         NodeFields.named(name)?.value(of: node, in: self) ?? .null
     }
+}
+
+/// Text order in which runs of ASCII digits compare by value.
+enum NaturalOrder {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
+        var p = x.next(), q = y.next()
+        while let c = p, let d = q {
+            if isDigit(c), isDigit(d) {
+                // Compare the whole runs: by length once leading zeros are skipped, then digit by digit.
+                var left: [UInt8] = [], right: [UInt8] = []
+                while let e = p, isDigit(e) { left.append(e); p = x.next() }
+                while let e = q, isDigit(e) { right.append(e); q = y.next() }
+                let l = left.drop { $0 == UInt8(ascii: "0") }, r = right.drop { $0 == UInt8(ascii: "0") }
+                if l.count != r.count { return l.count < r.count }
+                if !l.elementsEqual(r) { return l.lexicographicallyPrecedes(r) }
+                if left.count != right.count { return left.count < right.count }
+                continue
+            }
+            if c != d { return c < d }
+            p = x.next()
+            q = y.next()
+        }
+        return p == nil && q != nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

@@ -158,6 +158,12 @@ public struct Parser {
             boundHere.insert(name)
             return Statement(kind: .binding(name: name, pipeline), range: start..<token.range.lowerBound)
         }
+        if word == "outline", !isBound("outline") {
+            // A document name as written, like a path after `load`: names have hyphens.
+            let (name, _) = try lexer.rawArgument()
+            advance()
+            return Statement(kind: .outline(document: name.isEmpty ? nil : name), range: start..<token.range.lowerBound)
+        }
         if word == "load" {
             let (path, pathRange) = try lexer.rawArgument()
             guard !path.isEmpty else {
@@ -346,7 +352,12 @@ public struct Parser {
                 consume()
                 try expectWord("by")
                 lastEnd = token.range.lowerBound
-                return .groupBy(try parseField())
+                var fields = [try parseField()]
+                while token.kind == .comma {
+                    consume()
+                    fields.append(try parseField())
+                }
+                return .groupBy(fields)
             default:
                 if let spec = StageCatalogue.named(w) {
                     consume()
@@ -464,7 +475,9 @@ public struct Parser {
         let usage = "usage: \(spec.synopsis)"
         var arguments: [String: StageArgument] = [:]
         for parameter in spec.parameters where parameter.keyword == nil {
-            guard let value = try parseArgument(parameter) else {
+            // One of the stage's own keywords (`width`) means the positional one is missing.
+            let atKeyword = word.map { w in spec.parameters.contains { $0.keyword == w } } ?? false
+            guard !atKeyword, let value = try parseArgument(parameter) else {
                 if parameter.isRequired { throw missing(parameter, of: spec) }
                 break
             }

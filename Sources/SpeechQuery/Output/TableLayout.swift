@@ -134,7 +134,8 @@ struct TableLayout: Equatable {
                 let shown: Int
                 if isHeader || !prose[i] {
                     let value = cut ? DisplayWidth.truncate(values[c], to: widths[i]) : values[c]
-                    (text, shown) = (value, DisplayWidth.columns(of: value))
+                    let marked = color && !isHeader && table.schema.columns[c].concordance == .match
+                    (text, shown) = (marked ? HighlightedText.markOn + value + HighlightedText.markOff : value, DisplayWidth.columns(of: value))
                 } else {
                     let value = HighlightedText(values[c], terms: highlights)
                     if !cut {
