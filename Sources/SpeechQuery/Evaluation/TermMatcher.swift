@@ -23,7 +23,7 @@ struct TermMatcher {
             }
             // A match of no characters would be counted at every position.
             guard regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) == nil else {
-                throw StageFailure("/\(source)/ can match empty text", hint: "count a pattern that matches at least one character, such as /改革+/")
+                throw StageFailure("/\(source)/ can match empty text", hint: "use a pattern that matches at least one character, such as /改革+/")
             }
             pattern = .regex(regex)
         }
@@ -53,11 +53,22 @@ struct TermMatcher {
         switch pattern {
         case .bytes(let needle):
             return document.bytes.withUnsafeBufferPointer { ByteSearch.all(needle, in: $0, range: span) }
+        case .regex:
+            return ranges(in: document, span).map(\.lowerBound)
+        }
+    }
+
+    /// The byte ranges of the term's occurrences in `span`, in text order.
+    func ranges(in document: Document, _ span: Range<Int>) -> [Range<Int>] {
+        switch pattern {
+        case .bytes(let needle):
+            return offsets(in: document, span).map { $0..<$0 + needle.count }
         case .regex(let regex):
             let text = document.text(span)
             return regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).compactMap { result in
-                guard let range = Range(result.range, in: text) else { return nil }
-                return span.lowerBound + text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+                guard let range = Range(result.range, in: text), !range.isEmpty else { return nil }
+                let start = span.lowerBound + text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+                return start..<start + text[range].utf8.count
             }
         }
     }

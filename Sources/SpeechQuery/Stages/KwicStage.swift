@@ -1,5 +1,3 @@
-import Foundation
-
 /// `kwic TERM [width N] [within sentence|paragraph]`: keyword in context, as concordancers
 /// show it — one row per occurrence of TERM, with the words before and after it inside its
 /// sentence (or paragraph) or heading.
@@ -27,20 +25,8 @@ enum KwicStage {
     static func rows(_ input: StageInput) throws(StageFailure) -> [[FieldValue]] {
         var width = defaultWidth
         if case .number(let n)? = input.arguments["N"] { width = n }
-        let matcher: Matcher
-        switch input.arguments["TERM"] {
-        case .term(let term)?: matcher = .bytes(Array(term.utf8))
-        case .regex(let pattern, let caseInsensitive)?:
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else {
-                throw StageFailure("invalid regular expression /\(pattern)/")
-            }
-            // A match of no characters has no context to show and would repeat at every position.
-            guard regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) == nil else {
-                throw StageFailure("/\(pattern)/ can match empty text", hint: "kwic needs a pattern that matches at least one character, such as /安全+/")
-            }
-            matcher = .regex(regex)
-        default: throw StageFailure("'kwic' needs a term", hint: "kwic 安全生产")
-        }
+        guard let term = input.arguments["TERM"]?.searchTerm else { throw StageFailure("'kwic' needs a term", hint: "kwic 安全生产") }
+        let matcher = try TermMatcher(term)
         var rows: [[FieldValue]] = []
         let paragraphs = input.arguments["UNIT"] == .word("paragraph")
         for (k, unit) in units(input, paragraphs: paragraphs).enumerated() {
@@ -48,7 +34,7 @@ enum KwicStage {
             let document = input.corpus.documents[unit.document]
             let span = input.corpus.span(of: unit)
             let reference = FieldValue.text(input.corpus.reference(of: unit).description)
-            for match in matcher.matches(in: document, span) {
+            for match in matcher.ranges(in: document, span) {
                 let before = document.text(span.lowerBound..<match.lowerBound).unicodeScalars.suffix(width)
                 let after = document.text(match.upperBound..<span.upperBound).unicodeScalars.prefix(width)
                 rows.append([.text(document.name), reference, .int(document.line(at: match.lowerBound)),
@@ -75,33 +61,5 @@ enum KwicStage {
             units += inside.sorted { corpus.span(of: $0).lowerBound < corpus.span(of: $1).lowerBound }
         }
         return units
-    }
-
-    /// Finds the byte ranges of every non-overlapping match inside a span.
-    enum Matcher {
-        case bytes([UInt8])
-        case regex(NSRegularExpression)
-
-        func matches(in document: Document, _ span: Range<Int>) -> [Range<Int>] {
-            switch self {
-            case .bytes(let needle):
-                return document.bytes.withUnsafeBufferPointer { buffer in
-                    var found: [Range<Int>] = []
-                    var from = span.lowerBound
-                    while let start = ByteSearch.find(needle, in: buffer, range: from..<span.upperBound) {
-                        found.append(start..<start + needle.count)
-                        from = start + needle.count
-                    }
-                    return found
-                }
-            case .regex(let regex):
-                let text = document.text(span)
-                return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
-                    guard let range = Range(result.range, in: text), !range.isEmpty else { return nil }
-                    let start = span.lowerBound + text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-                    return start..<start + text[range].utf8.count
-                }
-            }
-        }
     }
 }
