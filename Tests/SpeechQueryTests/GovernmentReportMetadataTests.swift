@@ -69,12 +69,7 @@ struct GovernmentReportMetadataTests {
         session = Session(corpus: Corpus(documents: loaded.sources.map { Document($0) }), format: .tsv)
     }
 
-    func rows(_ query: String) -> [[String]] {
-        let host = CapturingHost()
-        session.run(QuerySource(name: "<test>", text: query), host: host)
-        #expect(host.diagnostics.isEmpty, "\(query): \(host.diagnostics.map(\.message))")
-        return host.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    }
+    func rows(_ query: String) -> [[String]] { session.tsvRows(query) }
 
     /// The query the issue asks to be right, checked against the gold for every report.
     @Test func everyReportHasTheDateAndSpeakerItsHeaderStates() {

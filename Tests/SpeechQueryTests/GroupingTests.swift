@@ -5,11 +5,7 @@ import Testing
 @Suite("group by, on every kind of row")
 struct GroupingTests {
     static func run(_ query: String, _ documents: [Document]) -> [[String]] {
-        let session = Session(corpus: Corpus(documents: documents), format: .tsv)
-        let host = CapturingHost()
-        session.run(QuerySource(name: "<test>", text: query), host: host)
-        #expect(host.diagnostics.isEmpty, "\(query): \(host.diagnostics.map(\.message))")
-        return host.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        Session(corpus: Corpus(documents: documents), format: .tsv).tsvRows(query)
     }
 
     static let speeches = [

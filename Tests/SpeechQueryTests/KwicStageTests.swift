@@ -10,12 +10,7 @@ struct KwicStageTests {
     要守住生态安全。
     """, name: "t")]), format: .tsv)
 
-    func rows(_ query: String) -> [[String]] {
-        let host = CapturingHost()
-        session.run(QuerySource(name: "<test>", text: query), host: host)
-        #expect(host.diagnostics.isEmpty, "\(host.diagnostics.map(\.message))")
-        return host.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    }
+    func rows(_ query: String) -> [[String]] { session.tsvRows(query) }
 
     @Test func everyOccurrenceWithItsContextInsideTheSentenceOrHeading() {
         let found = rows("kwic 安全")
