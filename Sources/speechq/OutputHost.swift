@@ -48,7 +48,7 @@ final class OutputHost: SessionHost {
 
     private var toTerminal: Bool { file == nil && Terminal.stdoutIsTerminal }
 
-    var textWidth: Int? { toTerminal ? Terminal.outputWidth() : nil }
+    var textWidth: Int? { width ?? (toTerminal ? Terminal.outputWidth() : nil) }
 
     func emit(_ result: QueryResult, session: Session) {
         let settings = OutputSettings(

@@ -37,8 +37,7 @@ struct CompareStageTests {
     /// Two team-written speeches: a safety meeting against an economic-work meeting.
     @Test func twoExampleSpeeches() throws {
         let session = try exampleSession(["safety-production.txt", "economic-work.txt"])
-        let (rows, diagnostics) = queryRows("compare \"safety-production\" \"economic-work\"", in: session)
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let rows = session.tsvRows("compare \"safety-production\" \"economic-work\"")
         Self.checkRanking(rows)
         let item = Dictionary(rows.map { (Self.value($0, "item"), $0) }, uniquingKeysWith: { first, _ in first })
         #expect(Self.value(rows[0], "item") == "安全生产")
@@ -54,8 +53,7 @@ struct CompareStageTests {
     /// Two reports of the county: one JSON Lines file, documents named by their titles.
     @Test func twoCountyReports() throws {
         let session = try exampleSession(["county-work-reports.jsonl"])
-        let (rows, diagnostics) = queryRows("compare 2022年县政府工作报告（节选） 2023年县政府工作报告（节选）", in: session)
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let rows = session.tsvRows("compare 2022年县政府工作报告（节选） 2023年县政府工作报告（节选）")
         Self.checkRanking(rows)
         let directives = try #require(rows.first { Self.value($0, "item") == "directives" })
         #expect(Int(Self.value(directives, "count_a"))! > 0 && Int(Self.value(directives, "count_b"))! > 0)
@@ -66,8 +64,7 @@ struct CompareStageTests {
     @Test func operandsResolveWhenThePipelineRuns() throws {
         let session = try exampleSession(["safety-production.txt", "economic-work.txt"])
         func counts(_ query: String) -> [String: (String, String)] {
-            let (rows, diagnostics) = queryRows(query, in: session)
-            #expect(diagnostics.isEmpty, "\(query): \(diagnostics.map(\.message))")
+            let rows = session.tsvRows(query)
             return Dictionary(rows.map { (Self.value($0, "item"), (Self.value($0, "count_a"), Self.value($0, "count_b"))) }, uniquingKeysWith: { a, _ in a })
         }
         let whole = counts("compare \"safety-production\" \"economic-work\"")
@@ -93,13 +90,13 @@ struct CompareStageTests {
             ("let n = count\ncompare n \"economic-work\"", "n", "'n' is a table", "bind nodes"),
         ]
         for (query, underlined, message, hint) in cases {
-            let (_, diagnostics) = queryRows(query, in: session)
+            let diagnostics = session.diagnostics(query)
             let diagnostic = try #require(diagnostics.first, "\(query)")
             #expect(diagnostic.message.contains(message), "\(diagnostic.message)")
             #expect(diagnostic.hint?.contains(hint) == true, "\(diagnostic.hint ?? "")")
             #expect(String(decoding: Array(query.utf8)[diagnostic.range], as: UTF8.self) == underlined, "\(query)")
         }
-        let (_, missing) = queryRows("compare \"safety-production\"", in: session)
+        let missing = session.diagnostics("compare \"safety-production\"")
         #expect(missing.first?.message.contains("'compare' needs B") == true, "\(missing.map(\.message))")
     }
 
@@ -109,8 +106,7 @@ struct CompareStageTests {
     func reportsOf1954And2017() throws {
         let documents = try ["1954政府工作报告_周恩来", "2017政府工作报告_李克强"].map { try loadDocument(SharedCorpus.reports.appendingPathComponent($0 + ".txt").path) }
         let session = Session(corpus: Corpus(documents: documents), format: .tsv)
-        let (rows, diagnostics) = queryRows("compare 1954政府工作报告_周恩来 2017政府工作报告_李克强", in: session)
-        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let rows = session.tsvRows("compare 1954政府工作报告_周恩来 2017政府工作报告_李克强")
         Self.checkRanking(rows)
         let terms = rows.filter { Self.value($0, "category") == "term" }
         #expect(terms.count > 100)

@@ -95,4 +95,13 @@ struct CompletionTests {
         #expect(InputCompleteness.join("select sections |", "count") == "select sections | count")
         #expect(InputCompleteness.join("filter \"两个", "责任\"") == "filter \"两个责任\"")
     }
+
+    /// A catalogue stage's keywords and choices complete from its declaration.
+    @Test func stageArgumentsCompleteFromTheCatalogue() {
+        let completer = Completer(names: [], documents: [], listDirectory: { _ in [] })
+        #expect(completer.complete("kwic 安全 w").candidates == ["width", "within"])
+        #expect(completer.complete("kwic 安全 within p").candidates == ["paragraph"])
+        #expect(completer.complete("kwic 安全 width 5 wi").candidates == ["within"])
+        #expect(completer.complete("kwic 安全 | so").candidates == ["sort"])
+    }
 }

@@ -9,11 +9,7 @@ struct FreqStageTests {
         document("要守住安全底线。\n", name: "u"),
     ]), format: .tsv)
 
-    func rows(_ query: String) -> [[String]] {
-        let (rows, diagnostics) = queryRows(query, in: session)
-        #expect(diagnostics.isEmpty, "\(query): \(diagnostics.map(\.message))")
-        return rows
-    }
+    func rows(_ query: String) -> [[String]] { session.tsvRows(query) }
 
     /// Characters are the Chinese ones of sentences and headings (一 of 一、 too), counted
     /// over the whole input, with their rate per 10,000 of them.
@@ -44,7 +40,7 @@ struct FreqStageTests {
     @Test func argumentsAreChecked() {
         for (query, message) in [("freq ngrams", "needs the number"), ("freq terms 3", "only 'freq ngrams' takes a number"),
                                  ("freq ngrams 21", "at most 20"), ("freq words", "'freq' needs UNIT")] {
-            let (_, diagnostics) = queryRows(query, in: session)
+            let diagnostics = session.diagnostics(query)
             #expect(diagnostics.first?.message.contains(message) == true, "\(query): \(diagnostics.map(\.message))")
         }
     }
@@ -52,14 +48,13 @@ struct FreqStageTests {
     /// On the examples: the terms of a selection, and the columns every term has.
     @Test func termsOfTheExamples() throws {
         let session = try exampleSession(["economic-work.txt", "safety-production.txt"])
-        let (found, diagnostics) = queryRows("freq terms by doc", in: session)
-        #expect(diagnostics.isEmpty)
+        let found = session.tsvRows("freq terms by doc")
         let economic = found.filter { $0[0] == "economic-work" }.map { $0[1] }
         #expect(economic.first == "经济工作")
         for term in ["招商引资", "营商环境", "高标准农田", "固定资产投资"] { #expect(economic.contains(term), "\(term)") }
         #expect(found.first { $0[0] == "safety-production" }?[1] == "安全生产")
         #expect(found.allSatisfy { Int($0[2])! >= 3 && Double($0[5])! > 0 && Double($0[6])! > 0 && $0[8] == "false" })
-        let section = queryRows("select section 3 | freq terms", in: session).rows.map { $0[1] }
+        let section = session.tsvRows("select section 3 | freq terms").map { $0[1] }
         #expect(!section.isEmpty && !section.contains("经济工作"))
     }
 
@@ -67,7 +62,7 @@ struct FreqStageTests {
     @Test func listedTermsFromALexicon() throws {
         let lexicon = AnalysisLexicon.standard.adding(Array("[terms]\n稳中求进\n项目为王\n".utf8))
         let session = try exampleSession(["economic-work.txt"], lexicon: lexicon)
-        let found = queryRows("freq terms | filter listed", in: session).rows
+        let found = session.tsvRows("freq terms | filter listed")
         #expect(found.map { $0[1] } == ["稳中求进", "项目为王"])
         #expect(found.map { $0[3] } == ["2", "1"])
     }
@@ -82,7 +77,7 @@ struct FreqStageTests {
     @Test(.enabled(if: SharedCorpus.isAvailable, SharedCorpus.skipReason))
     func theReferenceSpeechsTerms() throws {
         let session = Session(corpus: Corpus(documents: [try loadDocument(SharedCorpus.referenceSpeech.path)]), format: .tsv)
-        let top = queryRows("freq terms | limit 30", in: session).rows.map { $0[1] }
+        let top = session.tsvRows("freq terms | limit 30").map { $0[1] }
         let found = Self.referenceTerms.filter { top.prefix(15).contains($0) }
         #expect(found.count >= 8, "\(found.count) of the 12 in the top 15: \(top.prefix(15))")
         #expect(top.count == 30)
@@ -96,7 +91,7 @@ struct FreqStageTests {
           arguments: ["1978政府工作报告_华国锋", "1998政府工作报告_李鹏", "2017政府工作报告_李克强"])
     func reportsTerms(_ report: String) throws {
         let session = Session(corpus: Corpus(documents: [try loadDocument(SharedCorpus.reports.appendingPathComponent(report + ".txt").path)]), format: .tsv)
-        let top = queryRows("freq terms | limit 30", in: session).rows.map { $0[1] }
+        let top = session.tsvRows("freq terms | limit 30").map { $0[1] }
         #expect(top.count == 30)
         for term in top {
             #expect(!Self.functionCharacters.contains(term.first!) && !Self.functionCharacters.contains(term.last!), "\(report): \(term)")

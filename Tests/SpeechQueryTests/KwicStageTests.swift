@@ -10,12 +10,7 @@ struct KwicStageTests {
     要守住生态安全。
     """, name: "t")]), format: .tsv)
 
-    func rows(_ query: String) -> [[String]] {
-        let host = CapturingHost()
-        session.run(QuerySource(name: "<test>", text: query), host: host)
-        #expect(host.diagnostics.isEmpty, "\(host.diagnostics.map(\.message))")
-        return host.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-    }
+    func rows(_ query: String) -> [[String]] { session.tsvRows(query) }
 
     @Test func everyOccurrenceWithItsContextInsideTheSentenceOrHeading() {
         let found = rows("kwic 安全")
@@ -59,5 +54,56 @@ struct KwicStageTests {
             let underlined = diagnostic.map { String(decoding: Array(query.utf8)[$0.range.clamped(to: 0..<query.utf8.count)], as: UTF8.self) }
             #expect(underlined?.hasPrefix(at.split(separator: " ").first.map(String.init) ?? "") == true, "\(query) underlines '\(underlined ?? "")'")
         }
+    }
+}
+
+/// A concordance as a terminal shows it: every match starts at the same display column,
+/// whatever the width of the Chinese text before it.
+@Suite("kwic at the terminal")
+struct KwicLayoutTests {
+    static func matchColumns(_ query: String, _ documents: [Document], width: Int) -> (rows: Int, columns: Set<Int>) {
+        let session = Session(corpus: Corpus(documents: documents), format: .table)
+        let host = RenderingHost(width: width)
+        session.run(QuerySource(name: "<test>", text: query), host: host)
+        let lines = host.output.split(separator: "\n").dropFirst(2).map(String.init)
+        let columns = lines.map { line -> Int in
+            let prefix = line.components(separatedBy: "  \u{1B}[1;31m").first ?? line
+            return DisplayWidth.columns(of: prefix)
+        }
+        return (lines.count, Set(columns))
+    }
+
+    /// Renders tables as a colour terminal of `width` columns would.
+    final class RenderingHost: SessionHost {
+        let width: Int
+        var output = ""
+        init(width: Int) { self.width = width }
+        func emit(_ result: QueryResult, session: Session) {
+            output += ResultFormatter.render(result, corpus: session.corpus, settings: OutputSettings(format: .table, width: width, color: true))
+        }
+        func emitText(_ text: String) { output += text }
+        func report(_ diagnostic: Diagnostic) { Issue.record("\(diagnostic.message)") }
+        func warn(_ message: String) {}
+        func redirectOutput(to path: String?) -> String? { nil }
+        func reportTiming(_ duration: Duration) {}
+    }
+
+    @Test func matchesLineUpOnTheExamples() throws {
+        let speech = try loadDocument(PackageFiles.path("examples/speeches/safety-production.txt"))
+        for width in [80, 120] {
+            let (rows, columns) = Self.matchColumns("kwic 安全", [speech], width: width)
+            #expect(rows == 13)
+            #expect(columns.count == 1, "width \(width): matches start at columns \(columns)")
+        }
+    }
+
+    @Test(.enabled(if: SharedCorpus.isAvailable, SharedCorpus.skipReason))
+    func 高质量OnTheReferenceSpeech() throws {
+        let speech = try loadDocument(SharedCorpus.referenceSpeech.path)
+        let occurrences = speech.text(0..<speech.bytes.count).components(separatedBy: "高质量").count - 1
+        let (rows, columns) = Self.matchColumns("kwic 高质量", [speech], width: 100)
+        #expect(rows == occurrences)
+        #expect(occurrences > 1)
+        #expect(columns.count == 1, "matches start at columns \(columns)")
     }
 }

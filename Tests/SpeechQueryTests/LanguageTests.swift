@@ -33,7 +33,7 @@ struct LanguageTests {
             .select(.docs, nil), .sort([SortKey(field: "year", descending: true), SortKey(field: "doc", descending: false)]),
             .limit(3), .fields(["title", "year"]),
         ])
-        #expect(try stages("points | group by style | count") == [.select(.points, nil), .groupBy("style"), .count(nil)])
+        #expect(try stages("points | group by style | count") == [.select(.points, nil), .groupBy(["style"]), .count(nil)])
         #expect(try stages("s2 | count sentences") == [.name("s2"), .count(.sentences)])
         #expect(try stages("_ | show") == [.name("_"), .show])
     }

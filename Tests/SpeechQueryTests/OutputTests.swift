@@ -109,7 +109,8 @@ struct OutputTests {
     }
 
     @Test func leadingContextKeepsItsEndAndLinesUpOnTheMatch() {
-        let table = Self.table(["ref", "left", "match", "right"], prose: ["left", "right"], rows: [
+        // The schema kwic declares, so the layout reads the concordance parts from it.
+        let table = Table(schema: KwicStage.spec.output.projecting(["ref", "left", "match", "right"]), rows: [
             [.text("safety-production:sec1.para1.sen2"), .text("主体责任落实不到位，"), .text("隐患"), .text("排查流于形式，一些村")],
             [.text("safety-production:sec2.sub3.para1.sen3"), .text("对存在重大"), .text("隐患"), .text("的立即停用。")],
         ])

@@ -126,16 +126,4 @@ struct TermFinderTests {
         #expect(abs(Keyness.logRatio(0, in: 5000, 6, in: 5000)! - log2(12)) < 1e-9)
         #expect(Keyness.logRatio(1, in: 0, 1, in: 10) == nil)
     }
-
-    @Test func decimalsShowTwoPlacesAndCompareAsNumbers() {
-        #expect(FieldValue.rounded(12.3456).display == "12.35")
-        #expect(FieldValue.rounded(-0.5).display == "-0.50")
-        #expect(FieldValue.rounded(-0.001).display == "0.00")
-        #expect(FieldValue.rounded(3).json.serialized() == "3")
-        #expect(FieldValue.rounded(2.5).json.serialized() == "2.5")
-        #expect(FieldValue.ascending(.real(9.5), .real(12.25)))
-        #expect(FieldValue.ascending(.int(9), .real(9.5)))
-        #expect(FieldValue.real(10.9).compare(.greater, .number(10)))
-        #expect(FieldValue.real(10.9).compare(.less, .text("10.95")))
-    }
 }

@@ -139,10 +139,10 @@ struct TypedInputTests {
     // MARK: Commands of the shell and dot-commands without their dot
 
     @Test func commandsFromElsewhereSayWhereTheyBelong() throws {
-        let outline = "'outline' is a command-line subcommand: run `speechq outline FILE` in the shell; here use `sections` or `.docs`"
-        #expect(failure("outline")?.hint == outline)
-        #expect(failure("outline file.txt")?.hint == outline)
-        #expect(failure("sections | outline")?.hint == outline)
+        // `outline` is a statement; as a stage it says so.
+        #expect(try Parser.parse(QuerySource(name: "<test>", text: "outline")).statements.map(\.kind) == [.outline(document: nil)])
+        #expect(try Parser.parse(QuerySource(name: "<test>", text: "outline county-speech")).statements.map(\.kind) == [.outline(document: "county-speech")])
+        #expect(failure("sections | outline")?.hint == "'outline' is a statement of its own: write `outline` or `outline DOC` alone, not as a stage")
         #expect(failure("help")?.hint == "'help' is a dot-command here: type .help")
         #expect(failure("quit")?.hint == "'quit' is a dot-command here: type .quit")
         #expect(failure("exit")?.hint == "'exit' is a dot-command here: type .quit")

@@ -38,6 +38,34 @@ struct TerminalOutputTests {
         #expect(tour.stdout.contains("突出重点，全面排查整治各类隐患"))
     }
 
+    /// The charts the README and docs show are among the tables checked above, and their
+    /// bars reach the edge of 80 columns rather than stopping short of it.
+    @Test func theDocumentedChartsFillEightyColumns() throws {
+        let charts = DocumentationExample.all().filter { $0.command.contains("--format table") && ($0.command.contains("trend ") || $0.command.contains("dispersion ")) }
+        #expect(Set(charts.map(\.file)) == ["README.md", "docs/language.md"])
+        for example in charts {
+            #expect(example.expected.contains("█"), "\(example.file):\(example.line) shows no bars")
+            #expect(Self.widest(example.expected) == 80, "\(example.file):\(example.line) does not fill 80 columns")
+        }
+    }
+
+    /// The README's `trend` is what a terminal of 80 columns shows, line for line, with no
+    /// option but the query; a wider window gets longer bars.
+    @Test func theReadmeTrendIsWhatATerminalShows() throws {
+        let example = try #require(DocumentationExample.examples(in: "README.md").first { $0.command.contains("trend ") })
+        var arguments = Array(MetaArguments.split(example.command).dropFirst())
+        for option in ["--format", "--width"] {
+            if let at = arguments.firstIndex(of: option) { arguments.removeSubrange(at...(at + 1)) }
+        }
+        let environment = ["TERM": "xterm", "LANG": "C.UTF-8", "NO_COLOR": "1"]
+        let eighty = try TerminalSession(arguments: arguments, environment: environment, rows: 24, columns: 80)
+        #expect(eighty.exitStatus() == 0)
+        #expect(Self.lines(eighty.transcript) == example.expected.components(separatedBy: "\n"), "\(eighty.transcript)")
+        let wide = try TerminalSession(arguments: arguments, environment: environment, rows: 24, columns: 132)
+        #expect(wide.exitStatus() == 0)
+        #expect(Self.widest(wide.transcript) == 132, "\(wide.transcript)")
+    }
+
     @Test func aTerminalOfEightyColumnsGetsATableOfEighty() throws {
         let run = try TerminalSession(arguments: ["-e", "directives | limit 5", speech], environment: ["TERM": "xterm", "LANG": "C.UTF-8", "NO_COLOR": "1"], rows: 24, columns: 80)
         let output = try run.expect("交通站")

@@ -12,7 +12,7 @@ public enum Catalogue {
     public static let coreStages: [CoreStage] = [
         CoreStage(name: "select", synopsis: "select KIND [POS]", summary: "descend to KIND (or climb to it); POS: 2, 2..3, 1,3, last"),
         CoreStage(name: "filter", synopsis: "filter PREDICATE", summary: "keep what matches (.help predicates)"),
-        CoreStage(name: "count", synopsis: "count [KIND]", summary: "count the input, or KIND inside each input node"),
+        CoreStage(name: "count", synopsis: "count [KIND | hits TERM] [by FIELD]", summary: "count the input, KIND in each node or TERM's hits; by FIELD: a rate per value"),
         CoreStage(name: "show", synopsis: "show", summary: "print full text instead of cutting it to the terminal"),
         CoreStage(name: "sort", synopsis: "sort FIELD [desc], …", summary: "order by fields (stable; empty values last)"),
         CoreStage(name: "limit", synopsis: "limit N", summary: "keep the first N"),
@@ -39,7 +39,7 @@ public enum Catalogue {
         for schema in StageCatalogue.all.map(\.output) {
             for name in schema.columnNames where !names.contains(name) { names.append(name) }
         }
-        if !names.contains("count") { names.append("count") }
+        for name in ["count"] + [RateColumns.hits, RateColumns.chars, RateColumns.per10k].map(\.name) where !names.contains(name) { names.append(name) }
         return names
     }()
 

@@ -1,6 +1,6 @@
 /// What a column holds, as JSON, CSV readers and the SQLite export see it.
 public enum ColumnType: String, Sendable {
-    case text, integer, real, boolean
+    case text, integer, decimal, boolean
 }
 
 /// One column of a kind of row: declared once, read by the parser (which names exist),
@@ -12,13 +12,23 @@ public struct Column: Sendable, Equatable {
     public let summary: String
     /// Prose gives way first when a table is narrowed to the terminal.
     public let isProse: Bool
+    /// The part of a concordance line the column holds, if any: the terminal table aligns
+    /// the text before a match to the right and highlights the match, and `sort` orders the
+    /// text before a match from its end, as concordancers do.
+    public let concordance: ConcordancePart?
 
-    public init(_ name: String, _ type: ColumnType, _ summary: String, prose: Bool = false) {
+    public init(_ name: String, _ type: ColumnType, _ summary: String, prose: Bool = false, concordance: ConcordancePart? = nil) {
         self.name = name
         self.type = type
         self.summary = summary
         isProse = prose
+        self.concordance = concordance
     }
+}
+
+/// The parts of a keyword-in-context line.
+public enum ConcordancePart: Sendable, Equatable {
+    case before, match, after
 }
 
 /// The declared shape of a kind of row. It never depends on the rows: an empty result, one
@@ -30,11 +40,15 @@ public struct RowSchema: Sendable, Equatable {
     public let columns: [Column]
     /// The columns that identify a row (a primary key in the export); empty when none do.
     public let key: [String]
+    /// The column a terminal table draws after its columns (`trend`'s per10k as bars);
+    /// nil for none.
+    public let chart: Chart?
 
-    public init(_ name: String, columns: [Column], key: [String] = []) {
+    public init(_ name: String, columns: [Column], key: [String] = [], chart: Chart? = nil) {
         self.name = name
         self.columns = columns
         self.key = key
+        self.chart = chart
     }
 
     public var columnNames: [String] { columns.map(\.name) }
@@ -43,11 +57,12 @@ public struct RowSchema: Sendable, Equatable {
 
     /// The same kind of row cut down to `names`, in that order (`fields a, b`).
     func projecting(_ names: [String]) -> RowSchema {
-        RowSchema(name, columns: names.compactMap { name in columns.first { $0.name == name } })
+        // The chart stays while its column does: `trend 改革 | fields doc, per10k` still draws bars.
+        RowSchema(name, columns: names.compactMap { name in columns.first { $0.name == name } }, chart: chart.flatMap { names.contains($0.column) ? $0 : nil })
     }
 
     func appending(_ column: Column) -> RowSchema {
-        RowSchema(name, columns: columns + [column], key: key)
+        RowSchema(name, columns: columns + [column], key: key, chart: chart)
     }
 }
 

@@ -29,7 +29,10 @@ public struct StageParameter: Sendable {
     }
 
     var synopsis: String {
-        let written = keyword.map { "\($0) \(name)" } ?? name
+        // A choice shows its words: `within sentence|paragraph`.
+        var shown = name
+        if case .choice(let words) = value { shown = words.joined(separator: "|") }
+        let written = keyword.map { "\($0) \(shown)" } ?? shown
         return isRequired ? written : "[\(written)]"
     }
 }
@@ -144,7 +147,7 @@ public struct StageSpec: Sendable {
 public enum StageCatalogue {
     public static let all: [StageSpec] = [
         TasksStage.spec, FormulationsStage.spec, PlaceholdersStage.spec, CheckStage.spec, KwicStage.spec,
-        FreqStage.spec, CompareStage.spec,
+        TrendStage.spec, DispersionStage.spec, PlotStage.spec, FreqStage.spec, CompareStage.spec,
     ]
 
     public static func named(_ word: String) -> StageSpec? {

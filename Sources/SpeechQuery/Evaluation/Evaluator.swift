@@ -123,6 +123,8 @@ public struct Evaluator {
             output.highlights += predicate.highlightTerms
         case .count(let kind):
             output = QueryResult(.table(try count(kind, input, stage, implicitInput: implicitInput)))
+        case .tally(let tally):
+            output = QueryResult(.table(try self.tally(tally, input, stage)))
         case .show:
             if case .groups = input.value { throw error("'show' cannot follow 'group by'", stage) }
             output.showFullText = true
@@ -134,7 +136,11 @@ public struct Evaluator {
                 output.value = .nodes(Self.stableSort(valued, keys: keys).map(\.0), type)
             case .table(let table):
                 let indices = try columns(keys.map(\.field), of: table, stage)
-                let valued = table.rows.map { row in (row, indices.map { row[$0] }) }
+                // The text before a concordance match sorts from its end: by the word next to the match.
+                let fromEnd = indices.map { table.schema.columns[$0].concordance == .before }
+                let valued = table.rows.map { row in
+                    (row, indices.enumerated().map { k, index in fromEnd[k] ? row[index].reversedText : row[index] })
+                }
                 output.value = .table(Table(schema: table.schema, rows: Self.stableSort(valued, keys: keys).map(\.0)))
             case .groups:
                 throw error("'sort' cannot follow 'group by'", stage, hint: "group by FIELD | count | sort count desc")
@@ -163,20 +169,15 @@ public struct Evaluator {
                 let at = error.argument.flatMap { source.wordRange($0, within: stage.range) } ?? stage.range
                 throw Diagnostic(error.message, at: at, in: source, hint: error.hint)
             }
-        case .groupBy(let name):
-            guard case .nodes(let nodes, let type) = input.value else {
-                _ = try nodes(of: input, for: stage, "group by")
-                return output
+        case .groupBy(let names):
+            switch input.value {
+            case .nodes(let nodes, let type):
+                output.value = .groups(Grouper(corpus: corpus).group(nodes, by: try nodeFields(names, of: type, stage)))
+            case .table(let table):
+                output.value = .groups(Grouper(corpus: corpus).group(table, by: try columns(names, of: table, stage)))
+            case .groups:
+                throw error("'group by' cannot follow 'group by'", stage, hint: "group by several fields at once: group by doc, section")
             }
-            let field = try nodeFields([name], of: type, stage)[0]
-            var order: [FieldValue] = []
-            var members: [FieldValue: [Node]] = [:]
-            for node in nodes {
-                let key = field.value(of: node, in: corpus)
-                if members[key] == nil { order.append(key) }
-                members[key, default: []].append(node)
-            }
-            output.value = .groups(field.column, order.map { ($0, members[$0]!) })
         }
         return output
     }
@@ -210,9 +211,11 @@ public struct Evaluator {
         case .table(let table):
             guard kind == nil else { throw error("'count \(kind!.rawValue)' needs nodes, but its input is a table", stage) }
             return Table(schema: countOnly, rows: [[.int(table.rows.count)]])
-        case .groups(let field, let groups):
-            guard kind == nil else { throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(field.name) | count") }
-            return QueryResult.groupCounts(field, groups)
+        case .groups(let grouping):
+            guard kind == nil else {
+                throw error("after 'group by', 'count' takes no kind", stage, hint: "group by \(grouping.keys.map(\.name).joined(separator: ", ")) | count")
+            }
+            return grouping.counts
         case .nodes(let nodes, let type):
             guard let kind else { return Table(schema: countOnly, rows: [[.int(nodes.count)]]) }
             if implicitInput {
@@ -226,6 +229,43 @@ public struct Evaluator {
             let counted = Column("count", .integer, "\(kind.rawValue) inside the \(type.rawValue)")
             let rows = zip(base.rows, nodes).map { row, node in row + [.int(select(kind, nil, from: [node]).count)] }
             return Table(schema: RowSchema(type.rawValue, columns: base.schema.columns + [counted], key: ["ref"]), rows: rows)
+        }
+    }
+
+    /// `count hits TERM [by FIELD]`, `count KIND by FIELD`: a number, or a table of rates.
+    private func tally(_ tally: Tally, _ input: QueryResult, _ stage: Stage) throws(Diagnostic) -> Table {
+        guard case .nodes(let nodes, let type) = input.value else {
+            if case .groups(let grouping) = input.value {
+                let field = grouping.keys.first?.name ?? "year"
+                throw error("'count \(tally.target.written)' cannot follow 'group by'", stage, hint: "'by' groups as it counts: count \(tally.target.written) by \(field)")
+            }
+            _ = try self.nodes(of: input, for: stage, "count")
+            return Table(schema: RowSchema("count", columns: []), rows: [])
+        }
+        let field = try tally.field.map { name throws(Diagnostic) in try nodeFields([name], of: type, stage)[0] }
+        do throws(StageFailure) {
+            let counted: Column
+            let count: (Node) -> Int
+            switch tally.target {
+            case .hits(let term):
+                let matcher = try TermMatcher(term)
+                counted = RateColumns.hits
+                count = { node in matcher.count(in: corpus.documents[node.document], corpus.span(of: node)) }
+            case .nodes(let kind):
+                counted = Column("count", .integer, "\(kind.rawValue) inside the nodes counted")
+                count = { node in select(kind, nil, from: [node]).count }
+            }
+            guard let field else {
+                var total = 0
+                for (k, node) in nodes.enumerated() {
+                    if k % 256 == 0, isInterrupted() { throw StageFailure("interrupted") }
+                    total += count(node)
+                }
+                return Table(schema: RowSchema("count", columns: [counted]), rows: [[.int(total)]])
+            }
+            return try RateTable.make(nodes, by: field, counting: counted, in: corpus, isInterrupted: isInterrupted, count: count)
+        } catch {
+            throw self.error(error.message, stage, hint: error.hint)
         }
     }
 

@@ -3,15 +3,9 @@ public enum FieldValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
-    /// A measure with a fractional part (a rate per 10,000 characters, a G² score), kept
-    /// to two decimal places so every output format shows the same number.
-    case real(Double)
+    /// A measure that is not a whole number: a rate per 10,000 characters.
+    case decimal(Double)
     case text(String)
-
-    /// `value` rounded to the two decimal places a `.real` shows.
-    public static func rounded(_ value: Double) -> FieldValue {
-        .real((value * 100).rounded() / 100)
-    }
 
     /// How the value prints in table, TSV and CSV output.
     public var display: String {
@@ -19,17 +13,9 @@ public enum FieldValue: Sendable, Hashable {
         case .null: ""
         case .bool(let b): b ? "true" : "false"
         case .int(let n): String(n)
-        case .real(let x): Self.twoPlaces(x)
+        case .decimal(let x): DecimalText.twoPlaces(x)
         case .text(let s): s
         }
-    }
-
-    /// 12.30, -0.50: fixed two places, so a column of them lines up and sorts as it reads.
-    private static func twoPlaces(_ x: Double) -> String {
-        guard x.isFinite else { return x.isNaN ? "" : (x > 0 ? "inf" : "-inf") }
-        let hundredths = Int((abs(x) * 100).rounded())
-        let fraction = hundredths % 100
-        return (x < 0 && hundredths > 0 ? "-" : "") + "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
     public var json: JSONValue {
@@ -37,9 +23,15 @@ public enum FieldValue: Sendable, Hashable {
         case .null: .null
         case .bool(let b): .bool(b)
         case .int(let n): .int(n)
-        case .real(let x): x.isFinite ? .real(x) : .null
+        case .decimal(let x): .decimal(x)
         case .text(let s): .string(s)
         }
+    }
+
+    /// Text spelled backwards (by Unicode scalar), for ordering text by its end.
+    var reversedText: FieldValue {
+        guard case .text(let s) = self else { return self }
+        return .text(String(String.UnicodeScalarView(s.unicodeScalars.reversed())))
     }
 
     /// Whether the value counts as "empty or zero" for `--exit-status`.
@@ -48,22 +40,32 @@ public enum FieldValue: Sendable, Hashable {
         case .null: true
         case .bool(let b): !b
         case .int(let n): n == 0
-        case .real(let x): x == 0
+        case .decimal(let x): x == 0
         case .text(let s): s.isEmpty
         }
     }
 
-    /// Order for `sort`: nulls last, numbers numerically, text by code point.
+    /// The value as a number, for comparing whole numbers with decimals and drawing bars.
+    var number: Double? {
+        switch self {
+        case .int(let n): Double(n)
+        case .decimal(let x): x
+        case .null, .bool, .text: nil
+        }
+    }
+
+    /// Order for `sort`: nulls last, numbers numerically, text naturally — runs of digits
+    /// by their value, so `sec2` comes before `sec10` and 2019年 before 2020年.
     static func ascending(_ a: FieldValue, _ b: FieldValue) -> Bool {
         switch (a, b) {
         case (.null, _): return false
         case (_, .null): return true
         case (.int(let x), .int(let y)): return x < y
-        case (.real(let x), .real(let y)): return x < y
-        case (.int(let x), .real(let y)): return Double(x) < y
-        case (.real(let x), .int(let y)): return x < Double(y)
+        case (.decimal, _), (_, .decimal):
+            if let x = a.number, let y = b.number { return x < y }
+            return NaturalOrder.precedes(a.display, b.display)
         case (.bool(let x), .bool(let y)): return !x && y
-        default: return a.display < b.display
+        default: return NaturalOrder.precedes(a.display, b.display)
         }
     }
 
@@ -78,12 +80,12 @@ public enum FieldValue: Sendable, Hashable {
             return FieldValue.text("").compare(op, literal)
         case (.int(let x), .number(let y)):
             ordering = x < y ? -1 : (x > y ? 1 : 0)
-        case (.real(let x), .number(let y)):
+        case (.decimal(let x), .number(let y)):
             ordering = x < Double(y) ? -1 : (x > Double(y) ? 1 : 0)
-        case (.real(let x), .text(let y)) where Double(y) != nil:
-            // `g2 > 10.83`: the lexer reads a number with a decimal point as text.
-            let y = Double(y)!
-            ordering = x < y ? -1 : (x > y ? 1 : 0)
+        case (.decimal(let x), .text(let y)) where Double(y) != nil:
+            // `per10k > 12.5`: the lexer reads 12.5 as a term, which is a number here.
+            let limit = Double(y)!
+            ordering = x < limit ? -1 : (x > limit ? 1 : 0)
         case (.bool(let x), .number(let y)):
             ordering = (x ? 1 : 0) - y
         case (.bool(let x), .text(let y)):
@@ -113,4 +115,31 @@ extension Corpus {
     public func value(_ name: String, of node: Node) -> FieldValue {
         NodeFields.named(name)?.value(of: node, in: self) ?? .null
     }
+}
+
+/// Text order in which runs of ASCII digits compare by value.
+enum NaturalOrder {
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        var x = a.utf8.makeIterator(), y = b.utf8.makeIterator()
+        var p = x.next(), q = y.next()
+        while let c = p, let d = q {
+            if isDigit(c), isDigit(d) {
+                // Compare the whole runs: by length once leading zeros are skipped, then digit by digit.
+                var left: [UInt8] = [], right: [UInt8] = []
+                while let e = p, isDigit(e) { left.append(e); p = x.next() }
+                while let e = q, isDigit(e) { right.append(e); q = y.next() }
+                let l = left.drop { $0 == UInt8(ascii: "0") }, r = right.drop { $0 == UInt8(ascii: "0") }
+                if l.count != r.count { return l.count < r.count }
+                if !l.elementsEqual(r) { return l.lexicographicallyPrecedes(r) }
+                if left.count != right.count { return left.count < right.count }
+                continue
+            }
+            if c != d { return c < d }
+            p = x.next()
+            q = y.next()
+        }
+        return p == nil && q != nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

@@ -20,8 +20,8 @@ public struct QueryResult: Sendable {
         /// Nodes, all of one type, which declares their columns even when there are none.
         case nodes([Node], NodeType)
         case table(Table)
-        /// Nodes grouped by a field, waiting for `count`.
-        case groups(Column, [(key: FieldValue, nodes: [Node])])
+        /// Nodes or rows grouped by fields, waiting for `count`.
+        case groups(Grouping)
     }
 
     public var value: Value
@@ -40,7 +40,7 @@ public struct QueryResult: Sendable {
     public var isEmptyOrZero: Bool {
         switch value {
         case .nodes(let nodes, _): return nodes.isEmpty
-        case .groups(_, let groups): return groups.isEmpty
+        case .groups(let grouping): return grouping.groups.isEmpty
         case .table(let table):
             if table.rows.isEmpty { return true }
             if table.rows.count == 1, table.columns.count == 1 { return table.rows[0][0].isEmptyOrZero }
@@ -48,18 +48,12 @@ public struct QueryResult: Sendable {
         }
     }
 
-    /// The table `group by FIELD | count` gives: one row per group with its size.
-    public static func groupCounts(_ key: Column, _ groups: [(key: FieldValue, nodes: [Node])]) -> Table {
-        Table(schema: RowSchema("group", columns: [key, SharedColumns.count], key: [key.name]),
-              rows: groups.map { [$0.key, .int($0.nodes.count)] })
-    }
-
     /// The first `count` rows.
     public func limited(to count: Int) -> QueryResult {
         var copy = self
         switch value {
         case .nodes(let nodes, let type): copy.value = .nodes(Array(nodes.prefix(count)), type)
-        case .groups(let field, let groups): copy.value = .groups(field, Array(groups.prefix(count)))
+        case .groups(let grouping): copy.value = .groups(grouping.prefix(count))
         case .table(let table): copy.value = .table(Table(schema: table.schema, rows: Array(table.rows.prefix(count))))
         }
         return copy
@@ -68,7 +62,7 @@ public struct QueryResult: Sendable {
     public var rowCount: Int {
         switch value {
         case .nodes(let nodes, _): nodes.count
-        case .groups(_, let groups): groups.count
+        case .groups(let grouping): grouping.groups.count
         case .table(let table): table.rows.count
         }
     }

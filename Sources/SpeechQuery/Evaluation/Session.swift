@@ -131,6 +131,17 @@ public final class Session {
             previous = result
         case .load(let path, let alias):
             try load(path, alias: alias, statement: statement, source: source, host: host, outcome: &outcome)
+        case .outline(let name):
+            var documents = corpus.documents
+            if let name {
+                documents = documents.filter { $0.name == name }
+                guard !documents.isEmpty else {
+                    let names = corpus.documents.map(\.name)
+                    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)'?" } ?? "loaded: \(names.joined(separator: ", "))"
+                    throw Diagnostic("no document named '\(name)' is loaded", at: statement.range, in: source, hint: hint)
+                }
+            }
+            host.emitText(OutlineTreePrinter(width: host.textWidth).render(documents))
         case .meta(let command):
             try meta(command, statement: statement, source: source, host: host, outcome: &outcome)
         }

@@ -73,7 +73,7 @@ final class SQLiteStatement {
             case .null: status = sqlite3_bind_null(handle, index)
             case .bool(let flag): status = sqlite3_bind_int64(handle, index, flag ? 1 : 0)
             case .int(let number): status = sqlite3_bind_int64(handle, index, Int64(number))
-            case .real(let number): status = sqlite3_bind_double(handle, index, number)
+            case .decimal(let number): status = sqlite3_bind_double(handle, index, number)
             case .text(var text):
                 status = text.withUTF8 { bytes in
                     bytes.withMemoryRebound(to: CChar.self) { chars in

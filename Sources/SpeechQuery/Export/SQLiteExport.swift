@@ -39,7 +39,7 @@ struct SQLiteExport {
             switch column.type {
             case .text: return "\(name) TEXT"
             case .integer: return "\(name) INTEGER"
-            case .real: return "\(name) REAL"
+            case .decimal: return "\(name) REAL"
             case .boolean: return "\(name) INTEGER CHECK (\(name) IN (0, 1))"
             }
         }

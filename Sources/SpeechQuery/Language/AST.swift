@@ -81,11 +81,13 @@ public enum StageKind: Sendable, Equatable {
     case name(String)
     case filter(Predicate)
     case count(QueryKind?)
+    /// `count hits TERM [by FIELD]`, `count KIND by FIELD`.
+    case tally(Tally)
     case show
     case sort([SortKey])
     case limit(Int)
     case fields([String])
-    case groupBy(String)
+    case groupBy([String])
     /// A stage of the catalogue (tasks, formulations, …): turns its input into a table.
     case table(StageCall)
 }
@@ -136,6 +138,8 @@ public enum StatementKind: Sendable, Equatable {
     case pipeline(Pipeline)
     case binding(name: String, Pipeline)
     case load(path: String, alias: String?)
+    /// `outline [DOC]`: the outline tree of the loaded documents, or of one.
+    case outline(document: String?)
     case meta(MetaCommand)
 }
 

@@ -74,7 +74,8 @@ public struct Completer {
         } else {
             switch previous {
             case "|": candidates = Parser.stageWords + QueryKind.allCases.map(\.rawValue)
-            case "select", "count": candidates = QueryKind.allCases.map(\.rawValue)
+            case "select": candidates = QueryKind.allCases.map(\.rawValue)
+            case "count": candidates = QueryKind.allCases.map(\.rawValue) + ["hits"]
             case "filter", "and", "or", "not", "(", "sort", "fields", "by", ",": candidates = Catalogue.columnNames
             case "group": candidates = ["by"]
             case ".format": candidates = OutputFormat.allCases.map(\.rawValue)
@@ -84,10 +85,23 @@ public struct Completer {
                 before.removeLast()
                 guard before.last?.lowercased() == "doc" else { return (word, []) }
                 return (word, Self.values(documents, completing: word))
-            default: candidates = []
+            default: candidates = Self.stageArguments(after: before)
             }
         }
         return (word, Self.unique(candidates.filter { $0.hasPrefix(word) && $0 != word }))
+    }
+
+    /// Inside a catalogue stage's arguments (`kwic 安全 w…`, `kwic 安全 within p…`): the
+    /// words of a choice after its keyword, else the keywords not yet given.
+    static func stageArguments(after words: [String]) -> [String] {
+        guard let start = words.lastIndex(where: { StageCatalogue.named($0) != nil }),
+              !words[start...].contains("|"), let spec = StageCatalogue.named(words[start]) else { return [] }
+        let given = Set(words[(start + 1)...])
+        if let last = words.last, let parameter = spec.parameters.first(where: { $0.keyword == last }) {
+            if case .choice(let choices) = parameter.value { return choices }
+            return []
+        }
+        return spec.parameters.compactMap(\.keyword).filter { !given.contains($0) }
     }
 
     /// The words of the statement being typed (the text after the last `;`) before the word

@@ -6,7 +6,7 @@ enum MisplacedCommand {
     static func hint(for word: String) -> String? {
         switch word {
         case "outline":
-            return "'outline' is a command-line subcommand: run `speechq outline FILE` in the shell; here use `sections` or `.docs`"
+            return "'outline' is a statement of its own: write `outline` or `outline DOC` alone, not as a stage"
         case "exit":
             return "'exit' is a dot-command here: type .quit"
         default:

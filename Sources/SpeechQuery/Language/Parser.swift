@@ -6,9 +6,10 @@ import Foundation
 ///     script     := (statement? (';' | NEWLINE))*
 ///     statement  := META | 'let' NAME '=' pipeline | 'load' PATH ['as' NAME] | pipeline
 ///     pipeline   := stage ('|' stage)*
-///     stage      := ['select'] KIND [selector] | NAME | '_' | 'filter' predicate | 'count' [KIND]
+///     stage      := ['select'] KIND [selector] | NAME | '_' | 'filter' predicate | 'count' [counted]
 ///                 | 'show' | 'sort' key (',' key)* | 'limit' N | 'fields' FIELD (',' FIELD)*
 ///                 | 'group' 'by' FIELD | CATALOGUE-STAGE argument*   (StageCatalogue)
+///     counted    := KIND ['by' FIELD] | 'hits' (TERM | STRING | REGEX) ['by' FIELD]
 ///     selector   := item (',' item)*       item := N ['..' N] | 'last'
 ///     predicate  := and ('or' and)*        and := unary ('and' unary)*
 ///     unary      := 'not' unary | '(' predicate ')' | TERM | STRING | REGEX
@@ -157,6 +158,12 @@ public struct Parser {
             boundHere.insert(name)
             return Statement(kind: .binding(name: name, pipeline), range: start..<token.range.lowerBound)
         }
+        if word == "outline", !isBound("outline") {
+            // A document name as written, like a path after `load`: names have hyphens.
+            let (name, _) = try lexer.rawArgument()
+            advance()
+            return Statement(kind: .outline(document: name.isEmpty ? nil : name), range: start..<token.range.lowerBound)
+        }
         if word == "load" {
             let (path, pathRange) = try lexer.rawArgument()
             guard !path.isEmpty else {
@@ -289,12 +296,21 @@ public struct Parser {
                 return .filter(try parsePredicate())
             case "count":
                 consume()
+                if word == "hits" {
+                    consume()
+                    let term = try parseSearchTerm(after: "hits")
+                    return .tally(Tally(.hits(term), by: try parseCountBy()))
+                }
+                if word == "by" {
+                    throw error("'count by' needs what to count", hint: "count hits 改革 by year, count directives by doc, or group by FIELD | count")
+                }
                 if let kindWord = word {
                     guard let kind = QueryKind(word: kindWord) else {
-                        let hint = Suggestion.closest(to: kindWord, among: QueryKind.allCases.map(\.rawValue))
-                        throw error("cannot count '\(kindWord)'", hint: hint.map { "did you mean '\($0)'?" } ?? "count one of \(QueryKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                        let hint = Suggestion.closest(to: kindWord, among: QueryKind.allCases.map(\.rawValue) + ["hits"])
+                        throw error("cannot count '\(kindWord)'", hint: hint.map { "did you mean '\($0)'?" } ?? "count one of \(QueryKind.allCases.map(\.rawValue).joined(separator: ", ")), or hits TERM")
                     }
                     consume()
+                    if let field = try parseCountBy() { return .tally(Tally(.nodes(kind), by: field)) }
                     return .count(kind)
                 }
                 return .count(nil)
@@ -336,7 +352,12 @@ public struct Parser {
                 consume()
                 try expectWord("by")
                 lastEnd = token.range.lowerBound
-                return .groupBy(try parseField())
+                var fields = [try parseField()]
+                while token.kind == .comma {
+                    consume()
+                    fields.append(try parseField())
+                }
+                return .groupBy(fields)
             default:
                 if let spec = StageCatalogue.named(w) {
                     consume()
@@ -420,13 +441,43 @@ public struct Parser {
         return name.lowercased()
     }
 
+    /// `by FIELD` after what `count` counts, or nil when it does not follow.
+    private mutating func parseCountBy() throws(Diagnostic) -> String? {
+        guard word == "by" else { return nil }
+        consume()
+        return try parseField()
+    }
+
+    /// A term, "quoted text" or /regex/ after `keyword`, as `filter` takes it.
+    private mutating func parseSearchTerm(after keyword: String) throws(Diagnostic) -> SearchTerm {
+        switch token.kind {
+        case .term(let t), .string(let t):
+            guard !t.isEmpty else { throw error("an empty search term matches everything", hint: "put text between the quotes") }
+            consume()
+            return .text(t)
+        case .regex(let pattern, let caseInsensitive):
+            try validateRegex(pattern, caseInsensitive: caseInsensitive)
+            consume()
+            return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        case .word(let w) where !Self.keywords.contains(w):
+            throw error("expected a term after '\(keyword)', found the word '\(w)'", hint: "to search for it, quote it: \"\(w)\"")
+        case .number:
+            let written = String(decoding: source.text.utf8.dropFirst(token.range.lowerBound).prefix(token.range.count), as: UTF8.self)
+            throw error("expected a term after '\(keyword)', found a number", hint: "quote it to search for it: \"\(written)\"")
+        default:
+            throw unexpected(expecting: "a term, \"quoted text\" or /regex/ after '\(keyword)'")
+        }
+    }
+
     /// The arguments of a catalogue stage, read as its parameters declare: positional ones
     /// in order, then keyword ones (`width 20`) in any order.
     private mutating func parseStageCall(_ spec: StageSpec) throws(Diagnostic) -> StageCall {
         let usage = "usage: \(spec.synopsis)"
         var arguments: [String: StageArgument] = [:]
         for parameter in spec.parameters where parameter.keyword == nil {
-            guard let value = try parseArgument(parameter) else {
+            // One of the stage's own keywords (`width`) means the positional one is missing.
+            let atKeyword = word.map { w in spec.parameters.contains { $0.keyword == w } } ?? false
+            guard !atKeyword, let value = try parseArgument(parameter) else {
                 if parameter.isRequired { throw missing(parameter, of: spec) }
                 break
             }

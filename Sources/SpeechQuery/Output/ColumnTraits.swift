@@ -10,7 +10,7 @@ public enum ColumnTraits {
     /// Context that leads up to something to its right (kwic's `left`): cut at its start
     /// and aligned to the right, so what is next to the match is what shows.
     public static func isLeadingContext(_ column: Column) -> Bool {
-        column.name == "left"
+        column.concordance == .before
     }
 
     /// Columns people copy back into a query (`filter ref = "…"`) are never cut: a cut

@@ -4,8 +4,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
-    /// A finite number with a fractional part, written as Swift's shortest exact form (12.3).
-    case real(Double)
+    /// Written with two decimal places, as tables show it.
+    case decimal(Double)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -26,7 +26,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let n): out += String(n)
-        case .real(let x): out += x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
+        case .decimal(let x): out += x.isFinite ? DecimalText.twoPlaces(x) : "null"
         case .string(let s): Self.writeString(s, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }

@@ -34,8 +34,8 @@ public enum ResultFormatter {
             table = corpus.table(for: nodes, of: type)
         case .table(let t):
             table = t
-        case .groups(let field, let groups):
-            table = QueryResult.groupCounts(field, groups)
+        case .groups(let grouping):
+            table = grouping.counts
         }
         if printsBare(table, settings: settings) {
             return table.rows[0][0].display + "\n"
@@ -104,7 +104,7 @@ public enum ResultFormatter {
             }
             layout = fitted
         } else {
-            layout = TableLayout.natural(table.schema, cells)
+            layout = TableLayout.unbounded(table.schema, cells)
         }
         return layout.render(table, cells: cells, highlights: highlights, color: settings.color, cut: cut && settings.width != nil)
     }

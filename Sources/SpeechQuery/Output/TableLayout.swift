@@ -7,11 +7,17 @@
 /// `text` gets the space, `ref` is never cut. When even that is wider than the terminal
 /// the layout gives up and the result is shown one field per line (LineFormat).
 /// Dropping is for this table only; TSV, CSV and JSON always carry every column.
+///
+/// A schema that declares a chart gets its drawing (bars, a strip) after the last column,
+/// in the width the columns leave: the columns are fitted as if the terminal were narrower
+/// by the drawing's minimum, and the drawing takes the rest of the line.
 struct TableLayout: Equatable {
     /// The table's columns shown, by index, in order.
     var columns: [Int]
     /// The width of each shown column.
     var widths: [Int]
+    /// The width of the chart drawn after the columns; 0 for none.
+    var chartWidth = 0
 
     static let gap = 2
     /// Non-prose columns (an origin path, a list of refs) are capped at this when cutting.
@@ -29,10 +35,42 @@ struct TableLayout: Equatable {
         })
     }
 
-    /// A layout no wider than `width`, or nil when none is worth showing.
+    /// Every column at its natural width, and a chart of the width a pipe gets.
+    static func unbounded(_ schema: RowSchema, _ cells: [[String]]) -> TableLayout {
+        var layout = natural(schema, cells)
+        if let chart = schema.chart, schema.index(of: chart.column) != nil {
+            if chart.replacesColumn { layout.remove(schema.index(of: chart.column)!) }
+            layout.chartWidth = Chart.unboundedWidth
+        }
+        return layout
+    }
+
+    /// A layout no wider than `width`, or nil when none is worth showing. In a table with a
+    /// chart the prose gives way to it (the numbers it draws are the point of the table,
+    /// and the ref still says which row is which); the chart is left out only when even that
+    /// does not fit, rather than the table given up — and then a column it stood in for is
+    /// shown again.
     static func fitting(_ schema: RowSchema, _ cells: [[String]], into width: Int) -> TableLayout? {
+        if let chart = schema.chart, let drawn = schema.index(of: chart.column) {
+            let room = width - gap - Chart.minimumWidth
+            let replaced = chart.replacesColumn ? drawn : nil
+            if var layout = fittingColumns(schema, cells, into: room, leavingOut: replaced)
+                ?? fittingColumns(schema, cells, into: room, leavingOut: replaced, keepingProse: false) {
+                layout.chartWidth = width - layout.totalWidth - gap
+                return layout
+            }
+        }
+        return fittingColumns(schema, cells, into: width)
+    }
+
+    private static func fittingColumns(_ schema: RowSchema, _ cells: [[String]], into width: Int, leavingOut replaced: Int? = nil,
+                                       keepingProse: Bool = true) -> TableLayout? {
         let names = schema.columnNames
         var layout = natural(schema, cells)
+        if let replaced { layout.remove(replaced) }
+        if !keepingProse {
+            schema.columns.indices.filter { ColumnTraits.isProse(schema.columns[$0]) }.forEach { layout.remove($0) }
+        }
         if layout.totalWidth <= width { return layout }
         for group in redundantColumns(names, cells) where layout.columns.count > group.count {
             group.forEach { layout.remove($0) }
@@ -88,14 +126,16 @@ struct TableLayout: Equatable {
         let numeric = columns.map { c in table.rows.allSatisfy { if case .text = $0[c] { false } else { true } } }
         let prose = columns.map { ColumnTraits.isProse(table.schema.columns[$0]) }
         let leading = columns.map { ColumnTraits.isLeadingContext(table.schema.columns[$0]) }
-        func line(_ values: [String], isHeader: Bool) -> String {
+        let drawings = chartWidth > 0 ? table.schema.chart?.cells(for: table, width: chartWidth) : nil
+        func line(_ values: [String], isHeader: Bool, drawing: String = "") -> String {
             var parts: [String] = []
             for (i, c) in columns.enumerated() {
                 let text: String
                 let shown: Int
                 if isHeader || !prose[i] {
                     let value = cut ? DisplayWidth.truncate(values[c], to: widths[i]) : values[c]
-                    (text, shown) = (value, DisplayWidth.columns(of: value))
+                    let marked = color && !isHeader && table.schema.columns[c].concordance == .match
+                    (text, shown) = (marked ? HighlightedText.markOn + value + HighlightedText.markOff : value, DisplayWidth.columns(of: value))
                 } else {
                     let value = HighlightedText(values[c], terms: highlights)
                     if !cut {
@@ -110,14 +150,16 @@ struct TableLayout: Equatable {
                 if numeric[i] || (leading[i] && !isHeader) {
                     parts.append(padding + text)
                 } else {
-                    parts.append(i == columns.count - 1 ? text : text + padding)
+                    parts.append(i == columns.count - 1 && drawing.isEmpty ? text : text + padding)
                 }
             }
+            if !drawing.isEmpty { parts.append(drawing) }
             return parts.joined(separator: String(repeating: " ", count: Self.gap))
         }
         var out = line(table.columns, isHeader: true) + "\n"
-        out += widths.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: Self.gap)) + "\n"
-        for row in cells { out += line(row, isHeader: false) + "\n" }
+        let rules = widths + (drawings == nil ? [] : [chartWidth])
+        out += rules.map { String(repeating: "─", count: $0) }.joined(separator: String(repeating: " ", count: Self.gap)) + "\n"
+        for (r, row) in cells.enumerated() { out += line(row, isHeader: false, drawing: drawings?[r] ?? "") + "\n" }
         return out
     }
 }

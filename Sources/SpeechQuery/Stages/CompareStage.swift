@@ -16,10 +16,10 @@ enum CompareStage {
             Column("category", .text, "term, quote, formulation or directives"),
             Column("count_a", .integer, "occurrences in A (directive sentences, for directives)"),
             Column("count_b", .integer, "occurrences in B"),
-            Column("per10k_a", .real, "occurrences per 10,000 Chinese characters of A"),
-            Column("per10k_b", .real, "occurrences per 10,000 Chinese characters of B"),
-            Column("g2", .real, "log-likelihood G² of the difference: above 3.84 p < 0.05, above 10.83 p < 0.001"),
-            Column("log_ratio", .real, "log2 of B's rate over A's (a zero count as 0.5): 1 twice as frequent in B, -1 half as"),
+            Column("per10k_a", .decimal, "occurrences per 10,000 Chinese characters of A"),
+            Column("per10k_b", .decimal, "occurrences per 10,000 Chinese characters of B"),
+            Column("g2", .decimal, "log-likelihood G² of the difference: above 3.84 p < 0.05, above 10.83 p < 0.001"),
+            Column("log_ratio", .decimal, "log2 of B's rate over A's (a zero count as 0.5): 1 twice as frequent in B, -1 half as"),
             Column("new", .boolean, "in B and nowhere in A"),
         ], key: ["item", "category"]),
         rows: rows
@@ -79,8 +79,8 @@ enum CompareStage {
             return x.0.text.unicodeScalars.lexicographicallyPrecedes(y.0.text.unicodeScalars)
         }.map { item, g2 in
             [.text(item.text), .text(item.category), .int(item.a), .int(item.b),
-             .rounded(a.rate(of: item.a)), .rounded(b.rate(of: item.b)), .rounded(g2),
-             Keyness.logRatio(item.a, in: a.characters, item.b, in: b.characters).map(FieldValue.rounded) ?? .null,
+             .decimal(a.rate(of: item.a)), .decimal(b.rate(of: item.b)), .decimal(g2),
+             Keyness.logRatio(item.a, in: a.characters, item.b, in: b.characters).map(FieldValue.decimal) ?? .null,
              .bool(item.a == 0 && item.b > 0)]
         }
     }

@@ -21,10 +21,10 @@ enum FreqStage {
             Column("item", .text, "the character, n-gram or term"),
             Column("chars", .integer, "its length in characters"),
             Column("count", .integer, "occurrences in the input"),
-            Column("per10k", .real, "occurrences per 10,000 Chinese characters of the input (or of the document, by doc)"),
-            Column("cohesion", .real, "terms: how strongly the weakest split holds, as pointwise mutual information in bits"),
-            Column("left_entropy", .real, "terms: entropy in nats of what stands before it; high for a unit, low for a fragment"),
-            Column("right_entropy", .real, "terms: entropy in nats of what stands after it"),
+            Column("per10k", .decimal, "occurrences per 10,000 Chinese characters of the input (or of the document, by doc)"),
+            Column("cohesion", .decimal, "terms: how strongly the weakest split holds, as pointwise mutual information in bits"),
+            Column("left_entropy", .decimal, "terms: entropy in nats of what stands before it; high for a unit, low for a fragment"),
+            Column("right_entropy", .decimal, "terms: entropy in nats of what stands after it"),
             Column("listed", .boolean, "terms: taken from the lexicon's [terms] list rather than found"),
         ], key: ["doc", "item"]),
         rows: rows
@@ -70,10 +70,10 @@ enum FreqStage {
             for item in counted {
                 let term = item.term
                 rows.append([group.doc, .text(item.text), .int(item.characters), .int(item.count),
-                             .rounded(Double(item.count) * 10_000 / Double(max(1, characters))),
-                             term?.cohesion.map(FieldValue.rounded) ?? .null,
-                             term?.leftEntropy.map(FieldValue.rounded) ?? .null,
-                             term?.rightEntropy.map(FieldValue.rounded) ?? .null,
+                             .decimal(Double(item.count) * 10_000 / Double(max(1, characters))),
+                             term?.cohesion.map(FieldValue.decimal) ?? .null,
+                             term?.leftEntropy.map(FieldValue.decimal) ?? .null,
+                             term?.rightEntropy.map(FieldValue.decimal) ?? .null,
                              term.map { .bool($0.isListed) } ?? .null])
             }
         }

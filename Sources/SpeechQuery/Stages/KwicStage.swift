@@ -1,23 +1,23 @@
-import Foundation
-
-/// `kwic TERM [width N]`: keyword in context, as concordancers show it — one row per
-/// occurrence of TERM, with the words before and after it inside its sentence or heading.
+/// `kwic TERM [width N] [within sentence|paragraph]`: keyword in context, as concordancers
+/// show it — one row per occurrence of TERM, with the words before and after it inside its
+/// sentence (or paragraph) or heading.
 enum KwicStage {
     static let defaultWidth = 10
 
     static let spec = StageSpec(
         name: "kwic",
-        summary: "keyword in context: one row per occurrence of TERM, with the text around it in its sentence or heading",
+        summary: "keyword in context: one row per occurrence of TERM, with the text around it in its sentence (or paragraph) or heading",
         parameters: [
             StageParameter("TERM", .term, required: true, "a term, \"quoted text\" or /regex/, as filter takes it"),
             StageParameter("N", keyword: "width", .number, "characters of context on each side (default \(defaultWidth))"),
+            StageParameter("UNIT", keyword: "within", .choice(["sentence", "paragraph"]), "how far the context reaches (default sentence)"),
         ],
         example: "select section 2 | kwic 安全 width 6",
         output: RowSchema("occurrence", columns: [
             SharedColumns.doc, SharedColumns.ref, SharedColumns.line,
-            Column("left", .text, "the text before the match, within its sentence or heading", prose: true),
-            Column("match", .text, "the text that matched"),
-            Column("right", .text, "the text after the match, within its sentence or heading", prose: true),
+            Column("left", .text, "the text before the match; sorts by its end, the word next to the match", prose: true, concordance: .before),
+            Column("match", .text, "the text that matched", concordance: .match),
+            Column("right", .text, "the text after the match", prose: true, concordance: .after),
         ]),
         rows: rows
     )
@@ -25,27 +25,16 @@ enum KwicStage {
     static func rows(_ input: StageInput) throws(StageFailure) -> [[FieldValue]] {
         var width = defaultWidth
         if case .number(let n)? = input.arguments["N"] { width = n }
-        let matcher: Matcher
-        switch input.arguments["TERM"] {
-        case .term(let term)?: matcher = .bytes(Array(term.utf8))
-        case .regex(let pattern, let caseInsensitive)?:
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []) else {
-                throw StageFailure("invalid regular expression /\(pattern)/")
-            }
-            // A match of no characters has no context to show and would repeat at every position.
-            guard regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) == nil else {
-                throw StageFailure("/\(pattern)/ can match empty text", hint: "kwic needs a pattern that matches at least one character, such as /安全+/")
-            }
-            matcher = .regex(regex)
-        default: throw StageFailure("'kwic' needs a term", hint: "kwic 安全生产")
-        }
+        guard let term = input.arguments["TERM"]?.searchTerm else { throw StageFailure("'kwic' needs a term", hint: "kwic 安全生产") }
+        let matcher = try TermMatcher(term)
         var rows: [[FieldValue]] = []
-        for (k, unit) in units(input).enumerated() {
+        let paragraphs = input.arguments["UNIT"] == .word("paragraph")
+        for (k, unit) in units(input, paragraphs: paragraphs).enumerated() {
             if k % 256 == 0, input.isInterrupted() { throw StageFailure("interrupted") }
             let document = input.corpus.documents[unit.document]
             let span = input.corpus.span(of: unit)
             let reference = FieldValue.text(input.corpus.reference(of: unit).description)
-            for match in matcher.matches(in: document, span) {
+            for match in matcher.ranges(in: document, span) {
                 let before = document.text(span.lowerBound..<match.lowerBound).unicodeScalars.suffix(width)
                 let after = document.text(match.upperBound..<span.upperBound).unicodeScalars.prefix(width)
                 rows.append([.text(document.name), reference, .int(document.line(at: match.lowerBound)),
@@ -56,45 +45,21 @@ enum KwicStage {
         return rows
     }
 
-    /// What occurrences are sought in: the sentences and headings inside the input, each
-    /// once, in text order within each document.
-    static func units(_ input: StageInput) -> [Node] {
+    /// What occurrences are sought in, and bound their context: the sentences (or the
+    /// paragraphs) and the headings inside the input, each once, in text order within each
+    /// document. A sentence selected alone widens to its paragraph when asked.
+    static func units(_ input: StageInput, paragraphs: Bool) -> [Node] {
         var seen = Set<Node>()
         let corpus = input.corpus
         var units: [Node] = []
         for node in input.nodes {
-            let inside = (corpus.children(of: node, kind: .sentences) + corpus.children(of: node, kind: .headings))
+            let body = paragraphs
+                ? (corpus.children(of: node, kind: .paragraphs) + (corpus.ancestor(of: node, kind: .paragraphs).map { [$0] } ?? []))
+                : corpus.children(of: node, kind: .sentences)
+            let inside = (body + corpus.children(of: node, kind: .headings))
                 .filter { seen.insert($0).inserted }
             units += inside.sorted { corpus.span(of: $0).lowerBound < corpus.span(of: $1).lowerBound }
         }
         return units
-    }
-
-    /// Finds the byte ranges of every non-overlapping match inside a span.
-    enum Matcher {
-        case bytes([UInt8])
-        case regex(NSRegularExpression)
-
-        func matches(in document: Document, _ span: Range<Int>) -> [Range<Int>] {
-            switch self {
-            case .bytes(let needle):
-                return document.bytes.withUnsafeBufferPointer { buffer in
-                    var found: [Range<Int>] = []
-                    var from = span.lowerBound
-                    while let start = ByteSearch.find(needle, in: buffer, range: from..<span.upperBound) {
-                        found.append(start..<start + needle.count)
-                        from = start + needle.count
-                    }
-                    return found
-                }
-            case .regex(let regex):
-                let text = document.text(span)
-                return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
-                    guard let range = Range(result.range, in: text), !range.isEmpty else { return nil }
-                    let start = span.lowerBound + text.utf8.distance(from: text.startIndex, to: range.lowerBound)
-                    return start..<start + text[range].utf8.count
-                }
-            }
-        }
     }
 }

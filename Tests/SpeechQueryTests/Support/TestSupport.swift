@@ -86,3 +86,14 @@ func verdict(_ sentence: String, leadsPoint: Bool = false, inReview: Bool = fals
 }
 
 private let standardClassifier = DirectiveClassifier()
+
+extension Session {
+    /// Runs `query` and returns what it printed as TSV cells, a row per line; a query
+    /// error fails the test.
+    func tsvRows(_ query: String) -> [[String]] {
+        let host = CapturingHost()
+        run(QuerySource(name: "<test>", text: query), host: host)
+        #expect(host.diagnostics.isEmpty, "\(query): \(host.diagnostics.map(\.message))")
+        return host.output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+}
