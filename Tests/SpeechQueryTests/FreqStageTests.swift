@@ -12,11 +12,12 @@ struct FreqStageTests {
     func rows(_ query: String) -> [[String]] { session.tsvRows(query) }
 
     /// Characters are the Chinese ones of sentences and headings (一 of 一、 too), counted
-    /// over the whole input, with their rate per 10,000 of them.
+    /// over the whole input, with their rate per 10,000 characters (punctuation included,
+    /// as the chars field counts them: 30 here).
     @Test func charactersOverTheInput() {
         let found = rows("freq chars")
-        // 全 and 安 four times each of 26; ties in code point order.
-        #expect(found.first == ["", "全", "1", "4", "1538.46", "", "", "", ""])
+        // 全 and 安 four times each among 26 Chinese characters; ties in code point order.
+        #expect(found.first == ["", "全", "1", "4", "1333.33", "", "", "", ""])
         #expect(found.reduce(0) { $0 + Int($1[3])! } == 26)
         #expect(!found.contains { $0[1] == "、" || $0[1] == "，" })
         #expect(rows("select docs | filter doc = u | freq chars").count == 7)
@@ -34,7 +35,7 @@ struct FreqStageTests {
     @Test func byDocument() {
         let found = rows("freq chars by doc")
         #expect(Set(found.map { $0[0] }) == ["t", "u"])
-        #expect(found.first { $0[0] == "u" && $0[1] == "安" }?[4] == "1428.57")
+        #expect(found.first { $0[0] == "u" && $0[1] == "安" }?[4] == "1250.00")
     }
 
     @Test func argumentsAreChecked() {

@@ -23,4 +23,10 @@ extension Corpus {
     func byteSpans(_ spans: [(document: Int, ranges: [Range<Int>])]) -> [(bytes: [UInt8], ranges: [Range<Int>])] {
         spans.map { (documents[$0.document].bytes, $0.ranges) }
     }
+
+    /// Non-whitespace characters in `spans`, as the `chars` field counts them: what rates
+    /// per 10,000 characters divide by.
+    func characterCount(_ spans: [(document: Int, ranges: [Range<Int>])]) -> Int {
+        spans.reduce(0) { total, span in span.ranges.reduce(total) { $0 + documents[span.document].characterCount($1) } }
+    }
 }

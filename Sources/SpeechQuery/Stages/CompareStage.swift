@@ -16,8 +16,8 @@ enum CompareStage {
             Column("category", .text, "term, quote, formulation or directives"),
             Column("count_a", .integer, "occurrences in A (directive sentences, for directives)"),
             Column("count_b", .integer, "occurrences in B"),
-            Column("per10k_a", .decimal, "occurrences per 10,000 Chinese characters of A"),
-            Column("per10k_b", .decimal, "occurrences per 10,000 Chinese characters of B"),
+            Column("per10k_a", .decimal, "occurrences per 10,000 characters of A, as per10k counts them"),
+            Column("per10k_b", .decimal, "occurrences per 10,000 characters of B"),
             Column("g2", .decimal, "log-likelihood G² of the difference: above 3.84 p < 0.05, above 10.83 p < 0.001"),
             Column("log_ratio", .decimal, "log2 of B's rate over A's (a zero count as 0.5): 1 twice as frequent in B, -1 half as"),
             Column("new", .boolean, "in B and nowhere in A"),
@@ -61,7 +61,7 @@ enum CompareStage {
         var terms: [FoundTerm] = []
         for side in [a, b] {
             terms += TermFinder.terms(in: side.runs, lexicon: corpus.classifier.lexicon,
-                                      minimumCount: TermFinder.defaultMinimumCount(characters: side.characters), isInterrupted: input.isInterrupted)
+                                      minimumCount: TermFinder.defaultMinimumCount(characters: side.runs.ideographCount), isInterrupted: input.isInterrupted)
             if input.isInterrupted() { throw StageFailure("interrupted") }
         }
         for term in terms {
@@ -79,7 +79,7 @@ enum CompareStage {
             return x.0.text.unicodeScalars.lexicographicallyPrecedes(y.0.text.unicodeScalars)
         }.map { item, g2 in
             [.text(item.text), .text(item.category), .int(item.a), .int(item.b),
-             .decimal(a.rate(of: item.a)), .decimal(b.rate(of: item.b)), .decimal(g2),
+             RateColumns.per10k(item.a, chars: a.characters), RateColumns.per10k(item.b, chars: b.characters), .decimal(g2),
              Keyness.logRatio(item.a, in: a.characters, item.b, in: b.characters).map(FieldValue.decimal) ?? .null,
              .bool(item.a == 0 && item.b > 0)]
         }
@@ -108,6 +108,8 @@ enum CompareStage {
         let units: Set<Node>
         let spans: [(document: Int, ranges: [Range<Int>])]
         let runs: IdeographRuns
+        /// Non-whitespace characters, as `chars` counts them: what rates and keyness are per.
+        let characters: Int
         let directives: Int
         private let corpus: Corpus
 
@@ -116,15 +118,8 @@ enum CompareStage {
             self.corpus = corpus
             spans = corpus.spans(of: units)
             runs = TermFinder.runs(corpus.byteSpans(spans), lexicon: corpus.classifier.lexicon)
+            characters = corpus.characterCount(spans)
             directives = units.count { $0.kind == .sentence && corpus.isDirective(document: $0.document, sentence: $0.index) }
-        }
-
-        /// Chinese characters: what rates are per.
-        var characters: Int { runs.ideographCount }
-
-        /// Occurrences per 10,000 characters; 0 for a side without text.
-        func rate(of count: Int) -> Double {
-            characters > 0 ? Double(count) * 10_000 / Double(characters) : 0
         }
 
         /// Occurrences of `needle` wholly inside the side's spans, not overlapping.

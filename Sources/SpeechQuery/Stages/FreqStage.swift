@@ -21,7 +21,7 @@ enum FreqStage {
             Column("item", .text, "the character, n-gram or term"),
             Column("chars", .integer, "its length in characters"),
             Column("count", .integer, "occurrences in the input"),
-            Column("per10k", .decimal, "occurrences per 10,000 Chinese characters of the input (or of the document, by doc)"),
+            RateColumns.per10k,
             Column("cohesion", .decimal, "terms: how strongly the weakest split holds, as pointwise mutual information in bits"),
             Column("left_entropy", .decimal, "terms: entropy in nats of what stands before it; high for a unit, low for a fragment"),
             Column("right_entropy", .decimal, "terms: entropy in nats of what stands after it"),
@@ -52,25 +52,22 @@ enum FreqStage {
         for group in groups {
             if input.isInterrupted() { throw StageFailure("interrupted") }
             let bytes = corpus.byteSpans(group.spans)
+            let characters = corpus.characterCount(group.spans)
             let counted: [Counted]
-            let characters: Int
             switch unit {
             case "terms":
                 let runs = TermFinder.runs(bytes, lexicon: corpus.classifier.lexicon)
-                characters = runs.ideographCount
                 let terms = TermFinder.terms(in: runs, lexicon: corpus.classifier.lexicon,
-                                             minimumCount: minimum ?? TermFinder.defaultMinimumCount(characters: characters), isInterrupted: input.isInterrupted)
+                                             minimumCount: minimum ?? TermFinder.defaultMinimumCount(characters: runs.ideographCount), isInterrupted: input.isInterrupted)
                 counted = terms.map { Counted(text: $0.text, characters: $0.characters, count: $0.count, term: $0) }
             default:
-                let runs = IdeographRuns(bytes)
-                characters = runs.ideographCount
-                counted = nGrams(of: length ?? 1, in: runs, minimumCount: minimum ?? 1)
+                counted = nGrams(of: length ?? 1, in: IdeographRuns(bytes), minimumCount: minimum ?? 1)
             }
             if input.isInterrupted() { throw StageFailure("interrupted") }
             for item in counted {
                 let term = item.term
                 rows.append([group.doc, .text(item.text), .int(item.characters), .int(item.count),
-                             .decimal(Double(item.count) * 10_000 / Double(max(1, characters))),
+                             RateColumns.per10k(item.count, chars: characters),
                              term?.cohesion.map(FieldValue.decimal) ?? .null,
                              term?.leftEntropy.map(FieldValue.decimal) ?? .null,
                              term?.rightEntropy.map(FieldValue.decimal) ?? .null,
