@@ -104,4 +104,12 @@ struct CompletionTests {
         #expect(completer.complete("kwic 安全 width 5 wi").candidates == ["within"])
         #expect(completer.complete("kwic 安全 | so").candidates == ["sort"])
     }
+
+    /// compare takes documents and names: they complete, quoted where they must be.
+    @Test func operandsCompleteToDocumentsAndNames() {
+        let completer = Completer(names: ["s2"], documents: ["county-speech", "report2017"], listDirectory: { _ in [] })
+        #expect(completer.complete("compare co").candidates == ["\"county-speech\""])
+        #expect(completer.complete("compare report2017 s").candidates == ["s2"])
+        #expect(completer.complete("compare ").candidates.contains("report2017"))
+    }
 }

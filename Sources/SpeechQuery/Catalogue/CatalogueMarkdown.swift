@@ -28,7 +28,7 @@ public enum CatalogueMarkdown {
         var rows = ["| stage | rows | columns |", "| --- | --- | --- |"]
         for spec in StageCatalogue.all {
             let aliases = spec.aliases.isEmpty ? "" : " (also `\(spec.aliases.joined(separator: "`, `"))`)"
-            rows.append("| `\(spec.synopsis)`\(aliases) | \(spec.output.name): \(escaped(spec.summary)) | `\(spec.output.columnNames.joined(separator: ", "))` |")
+            rows.append("| `\(escaped(spec.synopsis))`\(aliases) | \(spec.output.name): \(escaped(spec.summary)) | `\(spec.output.columnNames.joined(separator: ", "))` |")
         }
         return rows.joined(separator: "\n")
     }

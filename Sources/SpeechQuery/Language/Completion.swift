@@ -85,7 +85,9 @@ public struct Completer {
                 before.removeLast()
                 guard before.last?.lowercased() == "doc" else { return (word, []) }
                 return (word, Self.values(documents, completing: word))
-            default: candidates = Self.stageArguments(after: before)
+            default:
+                if Self.expectsOperand(after: before) { return (word, Self.values(documents + names + ["_"], completing: word)) }
+                candidates = Self.stageArguments(after: before)
             }
         }
         return (word, Self.unique(candidates.filter { $0.hasPrefix(word) && $0 != word }))
@@ -94,14 +96,27 @@ public struct Completer {
     /// Inside a catalogue stage's arguments (`kwic 安全 w…`, `kwic 安全 within p…`): the
     /// words of a choice after its keyword, else the keywords not yet given.
     static func stageArguments(after words: [String]) -> [String] {
-        guard let start = words.lastIndex(where: { StageCatalogue.named($0) != nil }),
-              !words[start...].contains("|"), let spec = StageCatalogue.named(words[start]) else { return [] }
-        let given = Set(words[(start + 1)...])
-        if let last = words.last, let parameter = spec.parameters.first(where: { $0.keyword == last }) {
+        guard let (spec, arguments) = stageBeingWritten(words) else { return [] }
+        if let last = arguments.last, let parameter = spec.parameters.first(where: { $0.keyword == last }) {
             if case .choice(let choices) = parameter.value { return choices }
             return []
         }
-        return spec.parameters.compactMap(\.keyword).filter { !given.contains($0) }
+        return spec.parameters.compactMap(\.keyword).filter { !arguments.contains($0) }
+    }
+
+    /// Whether the next word is an operand (`compare A B`): a document or a bound name.
+    static func expectsOperand(after words: [String]) -> Bool {
+        guard let (spec, arguments) = stageBeingWritten(words) else { return false }
+        let positional = spec.parameters.filter { $0.keyword == nil }
+        return arguments.count < positional.count && positional[arguments.count].value == .operand
+    }
+
+    /// The catalogue stage the last segment of the statement is writing, and the words
+    /// after its name.
+    private static func stageBeingWritten(_ words: [String]) -> (StageSpec, ArraySlice<String>)? {
+        guard let start = words.lastIndex(where: { StageCatalogue.named($0) != nil }),
+              !words[start...].contains("|"), let spec = StageCatalogue.named(words[start]) else { return nil }
+        return (spec, words[(start + 1)...])
     }
 
     /// The words of the statement being typed (the text after the last `;`) before the word
