@@ -25,6 +25,26 @@ struct TermFinderTests {
         return text
     }()
 
+    /// A stretch whose every occurrence lies in longer terms that add one character on the
+    /// same side is their part, though no one of them holds it most of the time.
+    @Test func aPartOfSeveralTermsIsNoTerm() {
+        func term(_ text: String, _ count: Int) -> FoundTerm {
+            FoundTerm(text: text, characters: text.unicodeScalars.count, count: count, cohesion: 9, leftEntropy: 1, rightEntropy: 1, isListed: false)
+        }
+        let kept = TermFinder.withoutNestedTerms([term("部地区", 13), term("西部地区", 6), term("中部地区", 4), term("东部地区", 3), term("地区发展", 5)])
+        #expect(kept.map(\.text) == ["西部地区", "中部地区", "东部地区", "地区发展"])
+        // Extensions covering less than four fifths leave the stretch a term of its own.
+        let shared = TermFinder.withoutNestedTerms([term("部地区", 13), term("西部地区", 6), term("中部地区", 4)])
+        #expect(shared.map(\.text).contains("部地区"))
+    }
+
+    /// Seen once, a stretch has no neighbours to be judged by: `min 1` does not make every
+    /// stretch of a text a term.
+    @Test func aStretchSeenOnceIsNoTerm() {
+        let found = Self.terms("各地要抓好安全生产和防汛抗旱。明年要推进乡村振兴。", minimumCount: 1)
+        #expect(found.allSatisfy { $0.count >= 2 || $0.isListed })
+    }
+
     @Test func aRecurringUnitIsFoundAndItsFragmentsAreNot() {
         let found = Self.terms(Self.speech).map(\.text)
         #expect(found.contains("高质量发展"))

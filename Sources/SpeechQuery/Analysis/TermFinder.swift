@@ -36,6 +36,8 @@ enum TermFinder {
     /// Boundary entropy (nats) below this on either side marks a fragment; for a rare
     /// stretch the bar is 90% of the most its count allows (ln of the count).
     static let minimumEntropy = 1.0
+    /// A stretch seen once has no neighbours to judge it by, whatever `min` asks for.
+    static let leastCountToFind = 2
     /// A stretch found inside one longer term for 80% of its occurrences or more is that
     /// term's part, not a term of its own.
     static let nestedShare = 0.8
@@ -58,7 +60,7 @@ enum TermFinder {
     /// The terms of `runs`, most frequent first (then longer first): found ones occurring
     /// `minimumCount` times or more, and listed ones occurring at all.
     static func terms(in runs: IdeographRuns, lexicon: AnalysisLexicon, minimumCount: Int, isInterrupted: () -> Bool = { false }) -> [FoundTerm] {
-        let table = NGramTable(runs, maximumLength: longestTerm, minimumCount: minimumCount, isInterrupted: isInterrupted)
+        let table = NGramTable(runs, maximumLength: longestTerm, minimumCount: max(leastCountToFind, minimumCount), isInterrupted: isInterrupted)
         let junctions = Junctions(runs, lexicon: lexicon)
         var found: [FoundTerm] = []
         if table.maximumLength >= shortestTerm {
@@ -143,11 +145,20 @@ enum TermFinder {
         return false
     }
 
-    /// `terms` without those found, nearly always, inside one longer term of the list.
+    /// `terms` without those found, nearly always, inside longer terms of the list: inside
+    /// one of them, or inside those that add one character on the same side (部地区 is
+    /// 中部地区, 西部地区 or 东部地区 every time; such extensions cannot overlap).
     static func withoutNestedTerms(_ terms: [FoundTerm]) -> [FoundTerm] {
         var index: [String: Int] = [:]
         for (k, term) in terms.enumerated() { index[term.text] = k }
         var inside = [Int](repeating: 0, count: terms.count)
+        var extendedLeft = [Int](repeating: 0, count: terms.count), extendedRight = extendedLeft
+        for term in terms where term.characters > shortestTerm {
+            let scalars = term.text.unicodeScalars
+            if let k = index[String(String.UnicodeScalarView(scalars.dropFirst()))] { extendedLeft[k] += term.count }
+            if let k = index[String(String.UnicodeScalarView(scalars.dropLast()))] { extendedRight[k] += term.count }
+        }
+        for k in terms.indices { inside[k] = max(extendedLeft[k], extendedRight[k]) }
         for term in terms {
             let scalars = Array(term.text.unicodeScalars)
             var times: [Int: Int] = [:]
