@@ -112,4 +112,13 @@ struct CompletionTests {
         #expect(completer.complete("compare report2017 s").candidates == ["s2"])
         #expect(completer.complete("compare ").candidates.contains("report2017"))
     }
+
+    /// A stage's positional choice comes before its keywords; a required term is waited for.
+    @Test func positionalChoicesAndRequiredArguments() {
+        let completer = Completer(names: [], documents: [], listDirectory: { _ in [] })
+        #expect(completer.complete("freq t").candidates == ["terms"])
+        #expect(completer.complete("freq ").candidates == ["chars", "ngrams", "terms"])
+        #expect(completer.complete("freq terms by ").candidates == ["doc"])
+        #expect(completer.complete("kwic ").candidates.isEmpty)
+    }
 }

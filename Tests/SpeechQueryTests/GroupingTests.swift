@@ -38,4 +38,22 @@ struct GroupingTests {
         let text = (1...12).map { "第\($0)段" }
         #expect(text.shuffled().sorted(by: NaturalOrder.precedes) == text)
     }
+
+    /// Subsection 1 of two sections heads differently: no one heading describes the group.
+    @Test func aGroupOfDifferentSubsectionsHasNoHeading() {
+        let speech = document("一、抓好安全\n（一）排查隐患\n各单位要排查隐患。\n二、抓好环境\n（一）治理污水\n各乡镇要治理污水。\n", name: "a")
+        #expect(Self.run("sentences | group by subsection | count", [speech]) == [["1", "", "2"]])
+        #expect(Self.run("sentences | filter section = 2 | group by subsection | count", [speech]) == [["1", "治理污水", "1"]])
+    }
+
+    /// Every document listed with zero is still nothing found, for --exit-status.
+    @Test func zeroFilledGroupsAreEmptyOrZero() throws {
+        let session = Session(corpus: Corpus(documents: Self.speeches), format: .tsv)
+        var parser = Parser(QuerySource(name: "<test>", text: "sentences | filter 不存在 | group by doc | count"))
+        let statement = try #require(parser.nextStatement()).get()
+        guard case .pipeline(let pipeline) = statement.kind else { Issue.record("not a pipeline"); return }
+        let result = try Evaluator(corpus: session.corpus, bindings: [:], previous: nil, source: parser.source).evaluate(pipeline)
+        #expect(result.rowCount == 2)
+        #expect(result.isEmptyOrZero)
+    }
 }

@@ -120,3 +120,35 @@ struct HostileQueryTests {
         #expect(throws: Never.self) { try Parser.parse(QuerySource(name: "<test>", text: fine)) }
     }
 }
+
+@Suite("Values as shown")
+struct ShownValueTests {
+    /// A rate is compared as it is shown, to two places; nan and hex are no numbers; a
+    /// negative number after a comparison is one.
+    @Test func decimalsCompareAsShown() throws {
+        #expect(FieldValue.decimal(155.0387).compare(.equal, .text("155.04")))
+        #expect(FieldValue.decimal(155.0387).compare(.greaterOrEqual, .text("155.04")))
+        #expect(!FieldValue.decimal(1).compare(.equal, .text("nan")))
+        #expect(DecimalText.parse("0x10") == nil)
+        #expect(DecimalText.parse("-1.5") == -1.5)
+        let script = try Parser.parse(QuerySource(name: "<test>", text: "compare a b | filter log_ratio < -1 and g2 > 3.5"))
+        guard case .pipeline(let pipeline) = script.statements[0].kind, case .filter(let predicate) = pipeline.stages[1].kind else {
+            Issue.record("no filter")
+            return
+        }
+        #expect(predicate == .and(.comparison("log_ratio", .less, .number(-1)), .comparison("g2", .greater, .text("3.5"))))
+    }
+
+    /// `outline` takes a name, or nothing before a comment, and passes nothing on.
+    @Test func outlineStatements() throws {
+        #expect(try Parser.parse(QuerySource(name: "<test>", text: "outline # the tree\ncount")).statements.map(\.kind).first == .outline(document: nil))
+        #expect(throws: Diagnostic.self) { try Parser.parse(QuerySource(name: "<test>", text: "outline doc | count")) }
+        let years = try Parser.parse(QuerySource(name: "<test>", text: "compare 2016 2017"))
+        guard case .pipeline(let pipeline) = years.statements[0].kind, case .table(let call) = pipeline.stages[0].kind else {
+            Issue.record("no compare")
+            return
+        }
+        #expect(call.arguments.values.contains(.operand("2016")))
+        #expect(call.arguments.values.contains(.operand("2017")))
+    }
+}

@@ -81,11 +81,13 @@ public enum FieldValue: Sendable, Hashable {
         case (.int(let x), .number(let y)):
             ordering = x < y ? -1 : (x > y ? 1 : 0)
         case (.decimal(let x), .number(let y)):
-            ordering = x < Double(y) ? -1 : (x > Double(y) ? 1 : 0)
-        case (.decimal(let x), .text(let y)) where Double(y) != nil:
+            // Compared as shown, to two places: `per10k = 155.04` finds the row that says so.
+            let shown = DecimalText.rounded(x)
+            ordering = shown < Double(y) ? -1 : (shown > Double(y) ? 1 : 0)
+        case (.decimal(let x), .text(let y)) where DecimalText.parse(y) != nil:
             // `per10k > 12.5`: the lexer reads 12.5 as a term, which is a number here.
-            let limit = Double(y)!
-            ordering = x < limit ? -1 : (x > limit ? 1 : 0)
+            let limit = DecimalText.parse(y)!, shown = DecimalText.rounded(x)
+            ordering = shown < limit ? -1 : (shown > limit ? 1 : 0)
         case (.bool(let x), .number(let y)):
             ordering = (x ? 1 : 0) - y
         case (.bool(let x), .text(let y)):

@@ -77,16 +77,19 @@ struct Grouper {
         }
     }
 
-    /// The heading of the section (or subsection) a group stands for; empty when the
-    /// group's members lie in documents whose sections of that number differ in heading.
+    /// The heading of the section (or subsection) a group stands for; empty when its
+    /// members lie in sections of that number that differ in heading (subsection 1 of
+    /// different sections, or section 2 of different documents).
     private func label(of first: Node, _ kind: QueryKind, members: [Node], key: [FieldValue], field: NodeField) -> FieldValue {
-        guard let container = corpus.ancestor(of: first, kind: kind) ?? (Corpus.queryKind(of: first.kind) == kind ? first : nil) else { return .null }
-        let heading = corpus.heading(of: container)
-        let documents = Set(members.filter { field.value(of: $0, in: corpus) == key[0] }.map(\.document))
-        for doc in documents where doc != first.document {
-            let other = members.first { $0.document == doc && field.value(of: $0, in: corpus) == key[0] }
-            let otherContainer = other.flatMap { corpus.ancestor(of: $0, kind: kind) ?? (Corpus.queryKind(of: $0.kind) == kind ? $0 : nil) }
-            if otherContainer.map({ corpus.heading(of: $0) }) != heading { return .null }
+        func container(_ node: Node) -> Node? {
+            Corpus.queryKind(of: node.kind) == kind ? node : corpus.ancestor(of: node, kind: kind)
+        }
+        guard let own = container(first) else { return .null }
+        let heading = corpus.heading(of: own)
+        var seen: Set<Node> = [own]
+        for member in members where field.value(of: member, in: corpus) == key[0] {
+            guard let other = container(member), seen.insert(other).inserted else { continue }
+            if corpus.heading(of: other) != heading { return .null }
         }
         return heading
     }

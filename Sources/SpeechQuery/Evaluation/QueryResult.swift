@@ -40,10 +40,15 @@ public struct QueryResult: Sendable {
     public var isEmptyOrZero: Bool {
         switch value {
         case .nodes(let nodes, _): return nodes.isEmpty
-        case .groups(let grouping): return grouping.groups.isEmpty
+        // Groups listed with nothing in them (every document, zeros too) are still nothing.
+        case .groups(let grouping): return grouping.groups.allSatisfy { $0.size == 0 }
         case .table(let table):
             if table.rows.isEmpty { return true }
             if table.rows.count == 1, table.columns.count == 1 { return table.rows[0][0].isEmptyOrZero }
+            // Counts listed for every document or year, all of them zero, found nothing.
+            for name in ["count", "hits"] {
+                if let column = table.column(name) { return table.rows.allSatisfy { $0[column].isEmptyOrZero } }
+            }
             return false
         }
     }

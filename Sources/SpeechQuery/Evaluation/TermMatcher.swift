@@ -18,7 +18,10 @@ struct TermMatcher {
             guard !text.isEmpty else { throw StageFailure("an empty search term matches everything", hint: "put text between the quotes") }
             pattern = .bytes(Array(text.utf8))
         case .regex(let source, let caseInsensitive):
-            guard let regex = try? NSRegularExpression(pattern: source, options: caseInsensitive ? [.caseInsensitive] : []) else {
+            // ^ and $ match at every line, so a span of several paragraphs counts what its
+            // paragraphs would.
+            let options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive, .anchorsMatchLines] : [.anchorsMatchLines]
+            guard let regex = try? NSRegularExpression(pattern: source, options: options) else {
                 throw StageFailure("invalid regular expression /\(source)/")
             }
             // A match of no characters would be counted at every position.
@@ -42,9 +45,10 @@ struct TermMatcher {
                 }
                 return count
             }
-        case .regex(let regex):
-            let text = document.text(span)
-            return regex.numberOfMatches(in: text, range: NSRange(location: 0, length: text.utf16.count))
+        case .regex:
+            // Only matches of at least one character count (a lookahead matches none), as
+            // kwic and plot show them.
+            return ranges(in: document, span).count
         }
     }
 

@@ -71,6 +71,10 @@ public struct Completer {
             candidates = word.hasPrefix(".")
                 ? MetaCommand.names.map { "." + $0 }
                 : Parser.stageWords + QueryKind.allCases.map(\.rawValue) + ["let", "load", "_"] + names
+        } else if Self.expectsOperand(after: before) {
+            return (word, Self.values(documents + names + ["_"], completing: word))
+        } else if let arguments = Self.stageArgumentCandidates(after: before) {
+            candidates = arguments
         } else {
             switch previous {
             case "|": candidates = Parser.stageWords + QueryKind.allCases.map(\.rawValue)
@@ -86,8 +90,7 @@ public struct Completer {
                 guard before.last?.lowercased() == "doc" else { return (word, []) }
                 return (word, Self.values(documents, completing: word))
             default:
-                if Self.expectsOperand(after: before) { return (word, Self.values(documents + names + ["_"], completing: word)) }
-                candidates = Self.stageArguments(after: before)
+                candidates = []
             }
         }
         return (word, Self.unique(candidates.filter { $0.hasPrefix(word) && $0 != word }))
@@ -95,11 +98,22 @@ public struct Completer {
 
     /// Inside a catalogue stage's arguments (`kwic 安全 w…`, `kwic 安全 within p…`): the
     /// words of a choice after its keyword, else the keywords not yet given.
-    static func stageArguments(after words: [String]) -> [String] {
-        guard let (spec, arguments) = stageBeingWritten(words) else { return [] }
+    /// nil outside a catalogue stage's arguments; inside them, what may come next: a
+    /// pending positional choice (`freq t…` → terms), the words of a keyword's choice, or
+    /// the keywords not yet given once the required positional ones are there.
+    static func stageArgumentCandidates(after words: [String]) -> [String]? {
+        guard let (spec, arguments) = stageBeingWritten(words) else { return nil }
         if let last = arguments.last, let parameter = spec.parameters.first(where: { $0.keyword == last }) {
             if case .choice(let choices) = parameter.value { return choices }
-            return []
+            // A column after `by`, say: the generic answer for that word.
+            return last == "by" ? Catalogue.columnNames : []
+        }
+        let positional = spec.parameters.filter { $0.keyword == nil }
+        let givenPositional = arguments.prefix { word in !spec.parameters.contains { $0.keyword == word } }.count
+        if givenPositional < positional.count {
+            let next = positional[givenPositional]
+            if case .choice(let choices) = next.value { return choices }
+            if next.isRequired { return [] }
         }
         return spec.parameters.compactMap(\.keyword).filter { !arguments.contains($0) }
     }

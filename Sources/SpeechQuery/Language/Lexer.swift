@@ -12,6 +12,8 @@ struct Lexer {
     /// True at the start of the input and after a statement separator, where a `.` begins
     /// a dot-command.
     private var atStatementStart = true
+    /// True right after a comparison operator, where `-` starts a negative number.
+    private var afterComparison = false
 
     init(_ source: QuerySource) {
         self.source = source
@@ -47,7 +49,23 @@ struct Lexer {
         guard let c = current else { return Token(kind: .end, range: offset..<offset) }
         let wasStatementStart = atStatementStart
         atStatementStart = false
-        func token(_ kind: TokenKind) -> Token { Token(kind: kind, range: offsets[start]..<offsets[position]) }
+        let wasAfterComparison = afterComparison
+        afterComparison = false
+        func token(_ kind: TokenKind) -> Token {
+            if case .comparison = kind { afterComparison = true }
+            return Token(kind: kind, range: offsets[start]..<offsets[position])
+        }
+
+        // A minus sign before a number compared with (`log_ratio < -1`) belongs to the number.
+        if c == "-", wasAfterComparison, let digit = peek(1), ("0"..."9").contains(digit) {
+            position += 1
+            let word = lexWord(position)
+            guard case .number(let n) = word.kind else {
+                if case .term(let t) = word.kind { return Token(kind: .term("-" + t), range: offsets[start]..<word.range.upperBound) }
+                return word
+            }
+            return Token(kind: .number(-n), range: offsets[start]..<word.range.upperBound)
+        }
 
         switch c {
         case "\n":

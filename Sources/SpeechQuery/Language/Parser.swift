@@ -159,9 +159,15 @@ public struct Parser {
             return Statement(kind: .binding(name: name, pipeline), range: start..<token.range.lowerBound)
         }
         if word == "outline", !isBound("outline") {
-            // A document name as written, like a path after `load`: names have hyphens.
-            let (name, _) = try lexer.rawArgument()
+            // A document name as written, like a path after `load`: names have hyphens. A
+            // comment after `outline` names nothing.
+            let (written, _) = try lexer.rawArgument()
+            let name = written.hasPrefix("#") ? "" : written
+            if written.hasPrefix("#") { lexer.skipRestOfLine() }
             advance()
+            if token.kind == .pipe {
+                throw error("'outline' prints the tree and passes nothing on", hint: "to work on the outline's nodes, select them: sections | …")
+            }
             return Statement(kind: .outline(document: name.isEmpty ? nil : name), range: start..<token.range.lowerBound)
         }
         if word == "load" {
@@ -523,6 +529,11 @@ public struct Parser {
         case (.operand, .word(let w)) where !Self.keywords.contains(w):
             consume()
             return .operand(w)
+        case (.operand, .number):
+            // A document named by a year (2017.txt): the digits as written.
+            let written = String(decoding: Array(source.text.utf8)[token.range], as: UTF8.self)
+            consume()
+            return .operand(written)
         case (.operand, .term(let t)), (.operand, .string(let t)):
             consume()
             return .operand(t)
