@@ -122,3 +122,17 @@ struct CompareStageTests {
         #expect(Double(Self.value(directives, "log_ratio"))! > 1)
     }
 }
+
+@Suite("compare: what counts as a quote")
+struct CompareQuoteTests {
+    /// A term quoted once in passing stays a term; an expression usually in quotation
+    /// marks is a quote.
+    @Test func quotedMostOfTheTimeIsAQuote() {
+        let a = document("我们要坚持社会主义道路。社会主义建设取得成就。发展社会主义民主。要讲“社会主义”。社会主义事业不断前进。", name: "a")
+        let b = document("我们要建设“一带一路”。推进“一带一路”建设。坚持社会主义道路。社会主义建设继续前进。", name: "b")
+        let rows = Session(corpus: Corpus(documents: [a, b]), format: .tsv).tsvRows("compare a b | fields item, category")
+        let category = Dictionary(rows.map { ($0[0], $0[1]) }, uniquingKeysWith: { first, _ in first })
+        #expect(category["一带一路"] == "quote")
+        #expect(category["社会主义"] != "quote")
+    }
+}

@@ -50,7 +50,8 @@ struct GroupingTests {
     @Test func zeroFilledGroupsAreEmptyOrZero() throws {
         let session = Session(corpus: Corpus(documents: Self.speeches), format: .tsv)
         var parser = Parser(QuerySource(name: "<test>", text: "sentences | filter 不存在 | group by doc | count"))
-        let statement = try #require(parser.nextStatement()).get()
+        let next = parser.nextStatement()
+        let statement = try #require(next).get()
         guard case .pipeline(let pipeline) = statement.kind else { Issue.record("not a pipeline"); return }
         let result = try Evaluator(corpus: session.corpus, bindings: [:], previous: nil, source: parser.source).evaluate(pipeline)
         #expect(result.rowCount == 2)

@@ -52,9 +52,21 @@ enum CompareStage {
             }
         }
         if input.isInterrupted() { throw StageFailure("interrupted") }
+        // An expression is a quote when it stands in quotation marks at least half the time;
+        // a term quoted once in passing (社会主义) stays a term.
+        var passingQuotes: [String] = []
         for quote in quotations(in: both, corpus) {
             let bytes = Array(quote.utf8)
-            add(quote, "quote", a.occurrences(of: bytes), b.occurrences(of: bytes))
+            let total = a.occurrences(of: bytes) + b.occurrences(of: bytes)
+            let quoted = [("“", "”"), ("「", "」"), ("\"", "\"")].reduce(0) { sum, marks in
+                let marked = Array((marks.0 + quote + marks.1).utf8)
+                return sum + a.occurrences(of: marked) + b.occurrences(of: marked)
+            }
+            if 2 * quoted >= total {
+                add(quote, "quote", a.occurrences(of: bytes), b.occurrences(of: bytes))
+            } else {
+                passingQuotes.append(quote)
+            }
         }
         // Each side's terms are found in its own text: measured over both, a term of one side
         // would seem more cohesive for the other side's characters around it.
@@ -67,6 +79,10 @@ enum CompareStage {
         for term in terms {
             let bytes = Array(term.text.utf8)
             add(term.text, "term", a.occurrences(of: bytes), b.occurrences(of: bytes))
+        }
+        for quote in passingQuotes {
+            let bytes = Array(quote.utf8)
+            add(quote, "quote", a.occurrences(of: bytes), b.occurrences(of: bytes))
         }
         add("directives", "directives", a.directives, b.directives)
 
