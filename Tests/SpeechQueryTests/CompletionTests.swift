@@ -21,7 +21,7 @@ struct CompletionTests {
     @Test func kindsFieldsAndValuesWhereTheyBelong() {
         #expect(candidates("select sec") == ["sections"])
         #expect(candidates("sections | count po") == ["points"])
-        #expect(candidates("sections | filter ch") == ["chars", "check"])
+        #expect(candidates("sections | filter ch") == ["chars", "check", "change"])
         #expect(candidates("sections | sort ye") == ["year"])
         #expect(candidates("docs | fields title, ye") == ["year"])
         #expect(candidates("points | group ") == ["by"])

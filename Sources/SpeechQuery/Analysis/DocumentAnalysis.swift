@@ -2,6 +2,9 @@
 public struct DocumentAnalysis: Sendable {
     /// Indexed like `Outline.sentences`.
     public var verdicts: [DirectiveVerdict]
+    /// Whether each sentence looks back on work done (a review section, or a paragraph
+    /// that opens with 过去一年…): what it reports is a result, not a target.
+    public var inReview: [Bool] = []
 
     public init(_ document: Document, classifier: DirectiveClassifier) {
         let outline = document.outline
@@ -44,13 +47,16 @@ public struct DocumentAnalysis: Sendable {
                 reviewSentences[index] = lookingBack
             }
         }
-        verdicts = outline.sentences.indices.map { index in
+        inReview = outline.sentences.indices.map { index in
             let sentence = outline.sentences[index]
-            let leads = sentence.point.map { outline.points[$0].sentences.lowerBound == index } ?? false
-            let inReview = (sentence.section.map { reviewSections[$0] } ?? false)
+            return (sentence.section.map { reviewSections[$0] } ?? false)
                 || (sentence.subsection.map { reviewSubsections[$0] } ?? false)
                 || reviewSentences[index]
-            return classifier.classify(document.text(sentence.range), leadsPoint: leads, inReview: inReview)
+        }
+        verdicts = outline.sentences.indices.map { [inReview] index in
+            let sentence = outline.sentences[index]
+            let leads = sentence.point.map { outline.points[$0].sentences.lowerBound == index } ?? false
+            return classifier.classify(document.text(sentence.range), leadsPoint: leads, inReview: inReview[index])
         }
     }
 }

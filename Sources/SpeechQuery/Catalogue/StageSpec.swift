@@ -146,7 +146,7 @@ public struct StageSpec: Sendable {
 /// Sources/SpeechQuery/Stages is listed here.
 public enum StageCatalogue {
     public static let all: [StageSpec] = [
-        TasksStage.spec, FormulationsStage.spec, PlaceholdersStage.spec, CheckStage.spec, KwicStage.spec,
+        TasksStage.spec, FormulationsStage.spec, PlaceholdersStage.spec, CheckStage.spec, KwicStage.spec, NumbersStage.spec, TargetsStage.spec, ChangesStage.spec,
         TrendStage.spec, DispersionStage.spec, PlotStage.spec, FreqStage.spec, CompareStage.spec,
     ]
 

@@ -1,0 +1,367 @@
+/// A quantity a sentence states: 6%左右, 1100万人以上, 6.5%至7%, 一千二百万元, 120公里.
+public struct Quantity: Sendable, Equatable {
+    /// The sentence (index into `Outline.sentences`) and the bytes of the quantity as
+    /// written, from its number to its unit and a qualifier after it.
+    public var sentence: Int
+    public var range: Range<Int>
+    public var text: String
+    /// The number, with 万, 亿 and the like applied; nil for a placeholder (X%) left unfilled.
+    public var value: Double?
+    /// The top of a range (6.5%至7% → 7).
+    public var high: Double?
+    public var unit: String
+    /// 左右, 以上, 以内, 以下, 不低于, 不超过, 力争, 至 (a range), 多 …; nil for none.
+    public var qualifier: String?
+    /// What the quantity measures: the words of its clause before it (国内生产总值增长).
+    public var indicator: String
+}
+
+/// Whether a quantity is something to reach, something reached, or neither.
+public enum QuantityKind: String, Sendable {
+    case target, result, other
+}
+
+/// Finds the quantities of sentences: numbers in Arabic, full-width or Chinese numerals,
+/// with a magnitude (万, 亿), a unit, a range and qualifiers; years, dates, ordinals, section
+/// numbers and plan names (十四五) are not quantities, as they have no unit or a unit of time.
+/// docs/analysis.md describes the rules and their limits.
+public struct QuantityFinder: Sendable {
+    let lexicon: AnalysisLexicon
+
+    public init(lexicon: AnalysisLexicon = .standard) {
+        self.lexicon = lexicon
+    }
+
+    /// Units, longest first so 平方公里 wins over 公里 and 万元 is 万 and 元.
+    static let units: [[Unicode.Scalar]] = [
+        "个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公里", "千米", "千克", "公顷", "公斤", "人次", "元", "人", "户",
+        "斤", "吨", "米", "亩", "个", "家", "所", "项", "座", "辆", "台", "套", "张", "度", "头", "只", "株", "棵", "名", "位", "次", "天",
+        "小时", "倍", "%", "％", "‰", "条", "间", "处", "起", "件", "批", "篇", "岁", "册", "场", "栋", "宗", "片", "例", "km",
+    ].map { Array(($0 as String).unicodeScalars) }.sorted { $0.count > $1.count }
+
+    /// Units that count things; after a single Chinese numeral they more often name how many
+    /// parts a list has (三个方面, 两项工作) than a quantity, and are passed over.
+    static let countingUnits: Set<String> = ["个", "项", "条", "次", "批", "件", "名", "位", "家", "处", "起", "场", "篇"]
+    /// Words after a number that make it a time, not a quantity.
+    static let timeWords: Set<Unicode.Scalar> = ["年", "月", "日", "号", "时", "季", "周", "点", "分", "秒"]
+    static let magnitudes: [(Unicode.Scalar, Double)] = [("万", 1e4), ("亿", 1e8), ("千", 1e3)]
+    static let rangeMarks: Set<Unicode.Scalar> = ["-", "－", "—", "–", "~", "～", "至", "到"]
+    static let qualifiersAfter: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "上下", "之内", "之上"].map { Array(($0 as String).unicodeScalars) }
+    static let qualifiersBefore = ["不低于", "不少于", "不超过", "不高于", "超过", "低于", "高于", "约", "近"]
+    /// Words between a subject and its number that are no part of what is measured.
+    static let linkingWords = ["控制在", "稳定在", "保持在", "提高到", "提高至", "降低到", "降至", "达到", "完成", "实现", "突破", "超过",
+                               "不低于", "不少于", "不超过", "不高于", "低于", "高于", "约", "近", "为", "达", "在", "到", "是", "力争", "确保"]
+    static let leadingWords = ["主要预期目标是", "主要预期目标", "预期目标是", "主要目标是", "目标是", "其中", "力争", "确保", "全年", "今年",
+                               "全县", "全市", "要", "实现", "使", "并", "和", "及", "共", "累计", "目前", "新建改造", "新建", "新增", "改造", "推动",
+                               "建成", "安排"]
+    /// Adverbs between what is measured and its number (收入全部达到…).
+    static let trailingAdverbs = ["全部", "均", "都", "总共"]
+    /// A clause that names only a change (增长6.2%) measures the change of what came before.
+    static let changeWords = ["增长", "下降", "提高", "降低", "增加", "减少"]
+    static let comparedWith = ["比上年", "较上年", "同比", "比去年", "比上年同期"]
+
+    /// Every quantity in the sentences of `document`, in text order.
+    public func quantities(in document: Document) -> [Quantity] {
+        document.outline.sentences.indices.flatMap { quantities(in: document, sentence: $0) }
+    }
+
+    public func quantities(in document: Document, sentence index: Int) -> [Quantity] {
+        let range = document.outline.sentences[index].range
+        let text = document.text(range)
+        let scalars = Array(text.unicodeScalars)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(scalars.count + 1)
+        var offset = range.lowerBound
+        for scalar in scalars {
+            offsets.append(offset)
+            offset += UTF8.width(scalar)
+        }
+        offsets.append(offset)
+        var found: [Quantity] = []
+        var i = 0
+        var previousEnd = 0
+        while i < scalars.count {
+            guard let match = quantity(at: i, in: scalars) else {
+                i += 1
+                continue
+            }
+            let written = String(String.UnicodeScalarView(scalars[i..<match.end]))
+            let indicator = self.indicator(before: i, after: previousEnd, in: scalars, previous: found.last?.indicator)
+            found.append(Quantity(sentence: index, range: offsets[i]..<offsets[match.end], text: written, value: match.value, high: match.high,
+                                  unit: match.unit, qualifier: match.qualifier ?? qualifierBefore(i, in: scalars), indicator: indicator))
+            i = match.end
+            previousEnd = match.end
+        }
+        return found
+    }
+
+    // MARK: Numbers
+
+    struct Match {
+        var value: Double?
+        var high: Double?
+        var unit: String
+        var qualifier: String?
+        var end: Int
+    }
+
+    private func quantity(at start: Int, in s: [Unicode.Scalar]) -> Match? {
+        if start > 0, Self.isArabicDigit(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "第" || s[start - 1].properties.isAlphabetic && s[start - 1].isASCII {
+            return nil
+        }
+        if start > 0, Self.isChineseNumeral(s[start - 1]) { return nil }
+        guard var (value, i, chinese, single) = number(at: start, in: s) else { return nil }
+        var unit = self.unit(at: i, in: s)
+        var qualifier: String?
+        var high: Double?
+        if unit == nil, i < s.count, s[i] == "多" || s[i] == "余" {
+            // 4500多人: about, and more.
+            qualifier = String(s[i])
+            i += 1
+            unit = self.unit(at: i, in: s)
+        }
+        if let u = unit { i += u.count }
+        // A range: 6.5%-7%, 6.5%至7%, 8至10万吨.
+        if i < s.count, Self.rangeMarks.contains(s[i]), let second = number(at: i + 1, in: s) {
+            var j = second.end
+            let secondUnit = self.unit(at: j, in: s)
+            if let u = secondUnit { j += u.count }
+            if unit == nil || secondUnit == nil || secondUnit == unit {
+                if unit == nil, secondUnit != nil, let low = value, let top = second.value, top > 0, low < top / 1000, magnitudeOf(second, in: s) > 1 {
+                    // 8至10万: the low end takes the high end's magnitude.
+                    value = low * magnitudeOf(second, in: s)
+                }
+                high = second.value
+                unit = unit ?? secondUnit
+                qualifier = "至"
+                i = j
+                chinese = chinese && second.chinese
+                single = false
+            }
+        }
+        guard let found = unit else {
+            // A number with a magnitude and no unit counts people or things (人口56万).
+            return hasMagnitude(before: i, in: s) ? finish(value, high, "", qualifier, i, in: s) : nil
+        }
+        let unitText = String(String.UnicodeScalarView(found))
+        if chinese, single, Self.countingUnits.contains(unitText) { return nil }
+        return finish(value, high, unitText, qualifier, i, in: s)
+    }
+
+    private func finish(_ value: Double?, _ high: Double?, _ unit: String, _ qualifier: String?, _ end: Int, in s: [Unicode.Scalar]) -> Match {
+        var end = end, qualifier = qualifier
+        if let after = Self.qualifiersAfter.first(where: { Self.matches($0, in: s, at: end) }) {
+            qualifier = String(String.UnicodeScalarView(after))
+            end += after.count
+        }
+        return Match(value: value, high: high, unit: unit, qualifier: qualifier, end: end)
+    }
+
+    /// The number at `start`: Arabic or full-width digits (with a decimal point and a
+    /// magnitude), a Chinese numeral, or a placeholder X (value nil). `chinese` and `single`
+    /// say whether it was a Chinese numeral of one character.
+    func number(at start: Int, in s: [Unicode.Scalar]) -> (value: Double?, end: Int, chinese: Bool, single: Bool)? {
+        guard start < s.count else { return nil }
+        var i = start
+        if Self.isArabicDigit(s[i]) {
+            var digits = ""
+            while i < s.count {
+                if let d = Self.arabicValue(s[i]) {
+                    digits.append(Character(Unicode.Scalar(UInt8(48 + d))))
+                } else if (s[i] == "." || s[i] == "．"), i + 1 < s.count, Self.isArabicDigit(s[i + 1]), !digits.contains(".") {
+                    digits.append(".")
+                } else if s[i] == ",", i + 3 < s.count, (1...3).allSatisfy({ Self.isArabicDigit(s[i + $0]) }) {
+                    // 1,200: a thousands separator, not a clause break.
+                } else {
+                    break
+                }
+                i += 1
+            }
+            guard var value = Double(digits) else { return nil }
+            if i < s.count, Self.timeWords.contains(s[i]) { return nil }
+            // 千 of 千瓦 and 千米 belongs to the unit; 万 of 万千瓦 is a magnitude.
+            while i < s.count, unit(at: i, in: s) == nil || s[i] == "万", let magnitude = Self.magnitudes.first(where: { $0.0 == s[i] }) {
+                value *= magnitude.1
+                i += 1
+            }
+            return (value, i, false, false)
+        }
+        if s[i] == "X" || s[i] == "×" || s[i] == "x" {
+            // A placeholder left in a draft (增长X%): a quantity without its number.
+            while i < s.count, s[i] == "X" || s[i] == "×" || s[i] == "x" { i += 1 }
+            guard unit(at: i, in: s) != nil else { return nil }
+            return (nil, i, false, false)
+        }
+        guard Self.isChineseNumeral(s[i]) else { return nil }
+        var run: [Unicode.Scalar] = []
+        while i < s.count, Self.isChineseNumeral(s[i]) || Self.magnitudes.contains(where: { $0.0 == s[i] }) {
+            run.append(s[i])
+            i += 1
+        }
+        // A magnitude alone (万), 千万 (as in 千万不能), a run ending in a time word, or one
+        // after 几 or 数 (几千万人: no number is stated) is no quantity.
+        guard run.contains(where: { Self.chineseDigits[$0] != nil }) || run.first == "十", let value = Self.chineseValue(run) else { return nil }
+        if start > 0, ["几", "数", "成", "上"].contains(s[start - 1]) { return nil }
+        // 一 alone is an article more often than a count (一公里 of 最后一公里, 一批).
+        if run == ["一"] { return nil }
+        if i < s.count, Self.timeWords.contains(s[i]) { return nil }
+        return (value, i, true, run.count == 1)
+    }
+
+    private func magnitudeOf(_ number: (value: Double?, end: Int, chinese: Bool, single: Bool), in s: [Unicode.Scalar]) -> Double {
+        var magnitude = 1.0
+        var i = number.end - 1
+        while i >= 0, let m = Self.magnitudes.first(where: { $0.0 == s[i] }) {
+            magnitude *= m.1
+            i -= 1
+        }
+        return magnitude
+    }
+
+    private func hasMagnitude(before end: Int, in s: [Unicode.Scalar]) -> Bool {
+        end > 0 && Self.magnitudes.contains { $0.0 == s[end - 1] }
+    }
+
+    private func unit(at i: Int, in s: [Unicode.Scalar]) -> [Unicode.Scalar]? {
+        guard let unit = Self.units.first(where: { Self.matches($0, in: s, at: i) }) else { return nil }
+        // 人 of 人员, 人口, 人才 and 个 of 个人 start a word; they measure nothing.
+        if i + unit.count < s.count, let next = Self.wordAfterUnit[String(String.UnicodeScalarView(unit))], next.contains(s[i + unit.count]) {
+            return nil
+        }
+        return unit
+    }
+
+    static let wordAfterUnit: [String: Set<Unicode.Scalar>] = [
+        "人": ["员", "口", "民", "才", "大", "类", "们", "事", "均"], "个": ["人", "体", "性", "别"], "户": ["籍", "口"],
+        "元": ["素", "旦"], "度": ["过"], "家": ["庭", "园", "乡", "长"], "名": ["单", "义", "称"],
+    ]
+
+    static func matches(_ word: [Unicode.Scalar], in s: [Unicode.Scalar], at i: Int) -> Bool {
+        i + word.count <= s.count && s[i..<i + word.count].elementsEqual(word)
+    }
+
+    static func isArabicDigit(_ c: Unicode.Scalar) -> Bool { arabicValue(c) != nil }
+
+    static func arabicValue(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x30...0x39: Int(c.value - 0x30)
+        case 0xFF10...0xFF19: Int(c.value - 0xFF10)
+        default: nil
+        }
+    }
+
+    static let chineseDigits: [Unicode.Scalar: Double] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
+    static let chineseUnits: [Unicode.Scalar: Double] = ["十": 10, "百": 100, "千": 1000]
+
+    static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool { chineseDigits[c] != nil || chineseUnits[c] != nil }
+
+    /// 一千二百万 → 12,000,000; 十二 → 12; 三 → 3.
+    static func chineseValue(_ run: [Unicode.Scalar]) -> Double? {
+        var total = 0.0, section = 0.0, digit = 0.0
+        var sawDigit = false
+        for c in run {
+            if let d = chineseDigits[c] {
+                digit = d
+                sawDigit = true
+            } else if let u = chineseUnits[c] {
+                section += (sawDigit ? digit : 1) * u
+                digit = 0
+                sawDigit = false
+            } else if let m = magnitudes.first(where: { $0.0 == c })?.1 {
+                section += digit
+                total = (total + section) * m
+                section = 0
+                digit = 0
+                sawDigit = false
+            } else {
+                return nil
+            }
+        }
+        return total + section + digit
+    }
+
+    // MARK: Words around the number
+
+    /// A qualifier just before the number (不低于5万吨): read when none follows it.
+    private func qualifierBefore(_ start: Int, in s: [Unicode.Scalar]) -> String? {
+        let before = String(String.UnicodeScalarView(s[max(0, start - 4)..<start]))
+        if let near = Self.qualifiersBefore.first(where: { before.hasSuffix($0) }) { return near }
+        // 力争…达到140家: the clause's 力争 or 确保 qualifies the number it leads to.
+        var from = start
+        while from > 0, !Self.clauseBreaks.contains(s[from - 1]) { from -= 1 }
+        let clause = String(String.UnicodeScalarView(s[from..<start]))
+        return ["力争", "确保"].first { clause.contains($0) }
+    }
+
+    /// What the quantity measures: its clause up to the number, without the words that
+    /// only link a subject to its number (达到, 控制在) or open a list (主要预期目标是). A
+    /// clause that says only 比上年增长 measures what the quantity before it did.
+    func indicator(before start: Int, after lowest: Int, in s: [Unicode.Scalar], previous: String?) -> String {
+        var from = start
+        while from > lowest, !Self.clauseBreaks.contains(s[from - 1]) { from -= 1 }
+        var words = String(String.UnicodeScalarView(s[from..<start]))
+        var changed = true
+        while changed {
+            changed = false
+            for word in Self.leadingWords where words.hasPrefix(word) && words.count > word.count {
+                words.removeFirst(word.count)
+                changed = true
+            }
+            for word in Self.linkingWords + Self.trailingAdverbs where words.hasSuffix(word) && words.count > word.count {
+                words.removeLast(word.count)
+                changed = true
+            }
+        }
+        if Self.changeWords.contains(words), let previous {
+            var subject = previous
+            for word in Self.changeWords + Self.linkingWords where subject.hasSuffix(word) { subject.removeLast(word.count) }
+            return subject + words
+        }
+        if let compared = Self.comparedWith.first(where: { words.hasPrefix($0) }), let previous {
+            // 一般公共预算收入完成8.6亿元，比上年增长5.1% → 一般公共预算收入增长.
+            var subject = previous
+            for word in Self.linkingWords where subject.hasSuffix(word) { subject.removeLast(word.count) }
+            return subject + words.dropFirst(compared.count)
+        }
+        if words.isEmpty, let previous { return previous }
+        return words
+    }
+
+    static let clauseBreaks: Set<Unicode.Scalar> = ["，", "。", "；", "：", "、", ",", ";", ":", "（", "(", "“", "！", "？", "—"]
+
+    // MARK: Targets and results
+
+    /// Target, result or neither, from the sentence's words, whether it looks back on work
+    /// done, and whether the analysis reads it as an order.
+    /// `targetsSet` says an earlier sentence of the paragraph set out targets (主要预期目标是：
+    /// …；居民消费价格涨幅3%左右；…): the list goes on in the sentences after it.
+    /// `inPlan` says the sentence's section is about what comes (its heading says 今年, 目标,
+    /// 重点工作); `hasDeadline` that the sentence sets a time limit (6月底前): both commit.
+    public func kind(of quantity: Quantity, sentenceText: String, inReview: Bool, isDirective: Bool, targetsSet: Bool = false,
+                     inPlan: Bool = false, hasDeadline: Bool = false) -> QuantityKind {
+        if Self.resultCues.contains(where: sentenceText.contains) { return .result }
+        if inReview { return .result }
+        if targetsSet || Self.targetCues.contains(where: sentenceText.contains) { return .target }
+        if isDirective || hasDeadline || inPlan { return .target }
+        return .other
+    }
+
+    /// Words of a section heading about what is to be done.
+    static let planHeadingWords = ["今年", "明年", "目标", "任务", "重点工作", "工作安排", "主要工作", "工作部署"]
+
+    public func isPlanHeading(_ heading: String) -> Bool {
+        Self.planHeadingWords.contains(where: heading.contains)
+    }
+
+    /// Words that open a list of targets for the sentences after them.
+    static let targetListCues = ["主要预期目标", "预期目标", "主要目标", "目标任务"]
+
+    public func setsTargets(_ sentenceText: String) -> Bool {
+        Self.targetListCues.contains(where: sentenceText.contains)
+    }
+
+    /// Words that report something done: 比上年增长, 完成了.
+    static let resultCues = ["比上年", "较上年", "同比", "比去年", "完成了", "实现了", "达到了", "增长了", "下降了", "提高了", "累计完成", "累计实现", "已经", "已"]
+    /// Words that set something to reach: 目标, 力争, 确保.
+    static let targetCues = ["目标", "预期", "力争", "确保", "计划", "争取"]
+}
