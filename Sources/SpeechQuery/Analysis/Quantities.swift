@@ -106,7 +106,10 @@ public struct QuantityFinder: Sendable {
     }
 
     private func quantity(at start: Int, in s: [Unicode.Scalar]) -> Match? {
-        if start > 0, Self.isArabicDigit(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "第" || s[start - 1].properties.isAlphabetic && s[start - 1].isASCII {
+        // Most characters start no number: decided before anything else is looked at.
+        let first = s[start]
+        guard Self.isArabicDigit(first) || Self.isChineseNumeral(first) || first == "X" || first == "×" || first == "x" else { return nil }
+        if start > 0, Self.isArabicDigit(s[start - 1]) || s[start - 1] == "." || s[start - 1] == "第" || s[start - 1].isASCII && s[start - 1].properties.isAlphabetic {
             return nil
         }
         if start > 0, Self.isChineseNumeral(s[start - 1]) { return nil }
@@ -253,7 +256,12 @@ public struct QuantityFinder: Sendable {
     static let chineseDigits: [Unicode.Scalar: Double] = ["〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9]
     static let chineseUnits: [Unicode.Scalar: Double] = ["十": 10, "百": 100, "千": 1000]
 
-    static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool { chineseDigits[c] != nil || chineseUnits[c] != nil }
+    static func isChineseNumeral(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千": true
+        default: false
+        }
+    }
 
     /// 一千二百万 → 12,000,000; 十二 → 12; 三 → 3.
     static func chineseValue(_ run: [Unicode.Scalar]) -> Double? {
@@ -290,7 +298,7 @@ public struct QuantityFinder: Sendable {
         var from = start
         while from > 0, !Self.clauseBreaks.contains(s[from - 1]) { from -= 1 }
         let clause = String(String.UnicodeScalarView(s[from..<start]))
-        return ["力争", "确保"].first { clause.contains($0) }
+        return ["力争", "确保"].first { clause.containsBytes($0) }
     }
 
     /// What the quantity measures: its clause up to the number, without the words that
@@ -339,9 +347,9 @@ public struct QuantityFinder: Sendable {
     /// 重点工作); `hasDeadline` that the sentence sets a time limit (6月底前): both commit.
     public func kind(of quantity: Quantity, sentenceText: String, inReview: Bool, isDirective: Bool, targetsSet: Bool = false,
                      inPlan: Bool = false, hasDeadline: Bool = false) -> QuantityKind {
-        if Self.resultCues.contains(where: sentenceText.contains) { return .result }
+        if Self.resultCues.contains(where: sentenceText.containsBytes) { return .result }
         if inReview { return .result }
-        if targetsSet || Self.targetCues.contains(where: sentenceText.contains) { return .target }
+        if targetsSet || Self.targetCues.contains(where: sentenceText.containsBytes) { return .target }
         if isDirective || hasDeadline || inPlan { return .target }
         return .other
     }
@@ -350,14 +358,14 @@ public struct QuantityFinder: Sendable {
     static let planHeadingWords = ["今年", "明年", "目标", "任务", "重点工作", "工作安排", "主要工作", "工作部署"]
 
     public func isPlanHeading(_ heading: String) -> Bool {
-        Self.planHeadingWords.contains(where: heading.contains)
+        Self.planHeadingWords.contains(where: heading.containsBytes)
     }
 
     /// Words that open a list of targets for the sentences after them.
     static let targetListCues = ["主要预期目标", "预期目标", "主要目标", "目标任务"]
 
     public func setsTargets(_ sentenceText: String) -> Bool {
-        Self.targetListCues.contains(where: sentenceText.contains)
+        Self.targetListCues.contains(where: sentenceText.containsBytes)
     }
 
     /// Words that report something done: 比上年增长, 完成了.

@@ -47,7 +47,7 @@ enum QuantityRows {
             let found = finder.quantities(in: document, sentence: sentence.index)
             let text = document.text(outlineSentence.range)
             if finder.setsTargets(text) {
-                listRank = max(listRank, ["今年", "明年", "全年"].contains(where: text.contains) ? 2 : 1)
+                listRank = max(listRank, ["今年", "明年", "全年"].contains(where: text.containsBytes) ? 2 : 1)
             }
             defer { targetsSet = targetsSet || finder.setsTargets(text) }
             guard !found.isEmpty else { continue }

@@ -24,3 +24,14 @@ public enum ByteSearch {
         return found
     }
 }
+
+extension String {
+    /// Whether `word` occurs in the text, by memmem over UTF-8 bytes. Foundation's
+    /// `contains` folds character clusters, which on every sentence of a corpus costs more
+    /// than the rest of the work.
+    func containsBytes(_ word: String) -> Bool {
+        var text = self
+        let needle = Array(word.utf8)
+        return text.withUTF8 { ByteSearch.find(needle, in: $0, range: 0..<$0.count) != nil }
+    }
+}
