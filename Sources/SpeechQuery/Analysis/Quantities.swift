@@ -153,6 +153,8 @@ public struct QuantityFinder: Sendable {
 
     private func finish(_ value: Double?, _ high: Double?, _ unit: String, _ qualifier: String?, _ end: Int, in s: [Unicode.Scalar]) -> Match {
         var end = end, qualifier = qualifier
+        // The unit as one spelling, so ３％ and 3% group and compare alike; `text` keeps the writing.
+        let unit = unit == "％" ? "%" : unit == "km" ? "公里" : unit
         if let after = Self.qualifiersAfter.first(where: { Self.matches($0, in: s, at: end) }) {
             qualifier = String(String.UnicodeScalarView(after))
             end += after.count
