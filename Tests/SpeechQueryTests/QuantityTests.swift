@@ -27,6 +27,15 @@ struct QuantityTests {
         ("力争规模以上工业企业达到140家。", "140家", 140, nil, "家", "力争", "规模以上工业企业"),
         ("粮食产量稳定在1.2万亿斤以上。", "1.2万亿斤以上", 1.2e12, nil, "斤", "以上", "粮食产量"),
         ("新增装机5000万千瓦。", "5000万千瓦", 5e7, nil, "千瓦", nil, "装机"),
+        // What a second reading of the older reports found.
+        ("粮食产量十亿八千万吨。", "十亿八千万吨", 1.08e9, nil, "吨", nil, "粮食产量"),
+        ("全国工业总产值完成二万三千八百五十一亿元。", "二万三千八百五十一亿元", 2.3851e12, nil, "元", nil, "全国工业总产值"),
+        ("粮食产量３３，２１２万吨。", "３３，２１２万吨", 3.3212e8, nil, "吨", nil, "粮食产量"),
+        ("城镇就业1000多万人。", "1000多万人", 1e7, nil, "人", "多", "城镇就业"),
+        ("发电装机二十五万千瓦。", "二十五万千瓦", 250_000, nil, "千瓦", nil, "发电装机"),
+        ("工业总产值增长百分之七点八。", "百分之七点八", 7.8, nil, "%", nil, "工业总产值增长"),
+        ("工业总产值增长百分之八至九。", "百分之八至九", 8, 9, "%", "至", "工业总产值增长"),
+        ("进出口总额2367亿美元。", "2367亿美元", 2.367e11, nil, "美元", nil, "进出口总额"),
     ] as [(String, String, Double, Double?, String, String?, String)])
     func shapes(_ sentence: String, _ text: String, _ value: Double, _ high: Double?, _ unit: String, _ qualifier: String?, _ indicator: String) throws {
         let quantity = try #require(Self.only(sentence))
@@ -51,6 +60,18 @@ struct QuantityTests {
         let quantity = try #require(Self.only("外贸进出口总额增长X%。"))
         #expect(quantity.value == nil)
         #expect(quantity.text == "X%")
+    }
+
+    /// A plan compared with last year's is still a plan; a figure that rises from one value
+    /// to another measures the same thing twice.
+    @Test func plansAgainstLastYearAndRisesFromTo() {
+        let doc = document("一、今年的目标\n今年拟安排中央财政赤字7500亿元，比上年增加5700亿元。\n", name: "t")
+        let finder = QuantityFinder()
+        let found = finder.quantities(in: doc)
+        let text = doc.text(doc.outline.sentences[0].range)
+        #expect(found.map { finder.kind(of: $0, sentenceText: text, inReview: false, isDirective: false) } == [.target, .target])
+        #expect(Self.quantities("高速公路由１．９万公里增加到２．５万公里。").map(\.indicator) == ["高速公路", "高速公路增加"])
+        #expect(Self.quantities("人数成千上万。").isEmpty)
     }
 
     /// A figure compared with last year measures what the clause before did.

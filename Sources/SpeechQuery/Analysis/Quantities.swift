@@ -37,6 +37,7 @@ public struct QuantityFinder: Sendable {
         "个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "千瓦", "公里", "千米", "千克", "公顷", "公斤", "人次", "元", "人", "户",
         "斤", "吨", "米", "亩", "个", "家", "所", "项", "座", "辆", "台", "套", "张", "度", "头", "只", "株", "棵", "名", "位", "次", "天",
         "小时", "倍", "%", "％", "‰", "条", "间", "处", "起", "件", "批", "篇", "岁", "册", "场", "栋", "宗", "片", "例", "km",
+        "美元", "种", "担", "门", "架", "艘", "千伏",
     ].map { Array(($0 as String).unicodeScalars) }.sorted { $0.count > $1.count }
 
     /// Units that count things; after a single Chinese numeral they more often name how many
@@ -47,13 +48,14 @@ public struct QuantityFinder: Sendable {
     static let magnitudes: [(Unicode.Scalar, Double)] = [("万", 1e4), ("亿", 1e8), ("千", 1e3)]
     static let rangeMarks: Set<Unicode.Scalar> = ["-", "－", "—", "–", "~", "～", "至", "到"]
     static let qualifiersAfter: [[Unicode.Scalar]] = ["左右", "以上", "以内", "以下", "上下", "之内", "之上"].map { Array(($0 as String).unicodeScalars) }
-    static let qualifiersBefore = ["不低于", "不少于", "不超过", "不高于", "超过", "低于", "高于", "约", "近"]
+    static let qualifiersBefore = ["不低于", "不少于", "不超过", "不高于", "不到", "接近", "超过", "低于", "高于", "约", "近"]
     /// Words between a subject and its number that are no part of what is measured.
     static let linkingWords = ["控制在", "稳定在", "保持在", "提高到", "提高至", "降低到", "降至", "达到", "完成", "实现", "突破", "超过",
-                               "不低于", "不少于", "不超过", "不高于", "低于", "高于", "约", "近", "为", "达", "在", "到", "是", "力争", "确保"]
+                               "不低于", "不少于", "不超过", "不高于", "不到", "接近", "低于", "高于", "约", "近", "为", "达", "在", "到", "是", "力争", "确保",
+                               "由", "从", "上年的"]
     static let leadingWords = ["主要预期目标是", "主要预期目标", "预期目标是", "主要目标是", "目标是", "其中", "力争", "确保", "全年", "今年",
                                "全县", "全市", "要", "实现", "使", "并", "和", "及", "共", "累计", "目前", "新建改造", "新建", "新增", "改造", "推动",
-                               "建成", "安排"]
+                               "建成", "安排", "一是", "二是", "三是", "四是", "五是", "将", "由", "从"]
     /// Adverbs between what is measured and its number (收入全部达到…).
     static let trailingAdverbs = ["全部", "均", "都", "总共"]
     /// A clause that names only a change (增长6.2%) measures the change of what came before.
@@ -82,7 +84,13 @@ public struct QuantityFinder: Sendable {
         var previousEnd = 0
         while i < scalars.count {
             guard let match = quantity(at: i, in: scalars) else {
+                // A number turned away is turned away whole: 完成二万三千 is not read from 三千.
+                let numeral = Self.isChineseNumeral(scalars[i]) || Self.isArabicDigit(scalars[i])
                 i += 1
+                while numeral, i < scalars.count, Self.isChineseNumeral(scalars[i]) || Self.isArabicDigit(scalars[i])
+                    || Self.magnitudes.contains(where: { $0.0 == scalars[i] }) {
+                    i += 1
+                }
                 continue
             }
             let written = String(String.UnicodeScalarView(scalars[i..<match.end]))
@@ -113,14 +121,19 @@ public struct QuantityFinder: Sendable {
             return nil
         }
         if start > 0, Self.isChineseNumeral(s[start - 1]) { return nil }
+        if Self.matches(Self.percentOf, in: s, at: start) { return percentInWords(at: start, in: s) }
         guard var (value, i, chinese, single) = number(at: start, in: s) else { return nil }
         var unit = self.unit(at: i, in: s)
         var qualifier: String?
         var high: Double?
         if unit == nil, i < s.count, s[i] == "多" || s[i] == "余" {
-            // 4500多人: about, and more.
+            // 4500多人, 1000多万人: about, and more; a magnitude may follow.
             qualifier = String(s[i])
             i += 1
+            while i < s.count, self.unit(at: i, in: s) == nil, let magnitude = Self.magnitudes.first(where: { $0.0 == s[i] }) {
+                value = value.map { $0 * magnitude.1 }
+                i += 1
+            }
             unit = self.unit(at: i, in: s)
         }
         if let u = unit { i += u.count }
@@ -129,7 +142,7 @@ public struct QuantityFinder: Sendable {
             var j = second.end
             let secondUnit = self.unit(at: j, in: s)
             if let u = secondUnit { j += u.count }
-            if unit == nil || secondUnit == nil || secondUnit == unit {
+            if unit == nil || secondUnit == nil || secondUnit.map(Self.normalizedUnit) == unit.map(Self.normalizedUnit) {
                 if unit == nil, secondUnit != nil, let low = value, let top = second.value, top > 0, low < top / 1000, magnitudeOf(second, in: s) > 1 {
                     // 8至10万: the low end takes the high end's magnitude.
                     value = low * magnitudeOf(second, in: s)
@@ -151,10 +164,27 @@ public struct QuantityFinder: Sendable {
         return finish(value, high, unitText, qualifier, i, in: s)
     }
 
+    static let percentOf = Array("百分之".unicodeScalars)
+
+    /// 百分之七点八, 百分之八至九, 百分之八至百分之九: a percentage in words.
+    private func percentInWords(at start: Int, in s: [Unicode.Scalar]) -> Match? {
+        guard let low = number(at: start + Self.percentOf.count, in: s), let value = low.value else { return nil }
+        var end = low.end
+        var high: Double?
+        if end < s.count, Self.rangeMarks.contains(s[end]) {
+            let next = Self.matches(Self.percentOf, in: s, at: end + 1) ? end + 1 + Self.percentOf.count : end + 1
+            if let top = number(at: next, in: s), let topValue = top.value {
+                high = topValue
+                end = top.end
+            }
+        }
+        return finish(value, high, "%", high == nil ? nil : "至", end, in: s)
+    }
+
     private func finish(_ value: Double?, _ high: Double?, _ unit: String, _ qualifier: String?, _ end: Int, in s: [Unicode.Scalar]) -> Match {
         var end = end, qualifier = qualifier
         // The unit as one spelling, so ３％ and 3% group and compare alike; `text` keeps the writing.
-        let unit = unit == "％" ? "%" : unit == "km" ? "公里" : unit
+        let unit = Self.normalizedUnit(Array(unit.unicodeScalars)).description
         if let after = Self.qualifiersAfter.first(where: { Self.matches($0, in: s, at: end) }) {
             qualifier = String(String.UnicodeScalarView(after))
             end += after.count
@@ -175,8 +205,9 @@ public struct QuantityFinder: Sendable {
                     digits.append(Character(Unicode.Scalar(UInt8(48 + d))))
                 } else if (s[i] == "." || s[i] == "．"), i + 1 < s.count, Self.isArabicDigit(s[i + 1]), !digits.contains(".") {
                     digits.append(".")
-                } else if s[i] == ",", i + 3 < s.count, (1...3).allSatisfy({ Self.isArabicDigit(s[i + $0]) }) {
-                    // 1,200: a thousands separator, not a clause break.
+                } else if s[i] == "," || s[i] == "，", i + 3 < s.count, (1...3).allSatisfy({ Self.isArabicDigit(s[i + $0]) }),
+                          i + 4 >= s.count || !Self.isArabicDigit(s[i + 4]) && s[i + 4] != "." && s[i + 4] != "．" || i + 4 < s.count && (s[i + 4] == "," || s[i + 4] == "，") {
+                    // 1,200 and ３３，２１２: a thousands separator, not a clause break.
                 } else {
                     break
                 }
@@ -200,13 +231,30 @@ public struct QuantityFinder: Sendable {
         guard Self.isChineseNumeral(s[i]) else { return nil }
         var run: [Unicode.Scalar] = []
         while i < s.count, Self.isChineseNumeral(s[i]) || Self.magnitudes.contains(where: { $0.0 == s[i] }) {
+            // 二十五万千瓦: the 千 of 千瓦 is the unit's.
+            if s[i] == "千", !run.isEmpty, unit(at: i, in: s) != nil { break }
             run.append(s[i])
             i += 1
         }
+        // 七点八: a decimal point in words.
+        var decimals: Double?
+        if i + 1 < s.count, s[i] == "点", let first = Self.chineseDigits[s[i + 1]] {
+            var fraction = first / 10, scale = 0.01
+            i += 2
+            while i < s.count, let d = Self.chineseDigits[s[i]] {
+                fraction += d * scale
+                scale /= 10
+                i += 1
+            }
+            decimals = fraction
+        }
         // A magnitude alone (万), 千万 (as in 千万不能), a run ending in a time word, or one
         // after 几 or 数 (几千万人: no number is stated) is no quantity.
-        guard run.contains(where: { Self.chineseDigits[$0] != nil }) || run.first == "十", let value = Self.chineseValue(run) else { return nil }
-        if start > 0, ["几", "数", "成", "上"].contains(s[start - 1]) { return nil }
+        guard run.contains(where: { Self.chineseDigits[$0] != nil }) || run.first == "十", let whole = Self.chineseValue(run) else { return nil }
+        let value = whole + (decimals ?? 0)
+        if start > 0, ["几", "数"].contains(s[start - 1]) { return nil }
+        // 成千上万, 成百上千: no number is stated.
+        if start > 0, s[start - 1] == "成", i < s.count, s[i] == "上" { return nil }
         // 一 alone is an article more often than a count (一公里 of 最后一公里, 一批).
         if run == ["一"] { return nil }
         if i < s.count, Self.timeWords.contains(s[i]) { return nil }
@@ -237,9 +285,15 @@ public struct QuantityFinder: Sendable {
     }
 
     static let wordAfterUnit: [String: Set<Unicode.Scalar>] = [
-        "人": ["员", "口", "民", "才", "大", "类", "们", "事", "均"], "个": ["人", "体", "性", "别"], "户": ["籍", "口"],
+        "人": ["员", "口", "民", "才", "大", "类", "们", "事", "均"], "个": ["人", "体", "性", "别", "月"], "户": ["籍", "口"],
         "元": ["素", "旦"], "度": ["过"], "家": ["庭", "园", "乡", "长"], "名": ["单", "义", "称"],
     ]
+
+    /// One spelling per unit: ％ is %, km is 公里.
+    static func normalizedUnit(_ unit: [Unicode.Scalar]) -> String {
+        let text = String(String.UnicodeScalarView(unit))
+        return text == "％" ? "%" : text == "km" ? "公里" : text
+    }
 
     static func matches(_ word: [Unicode.Scalar], in s: [Unicode.Scalar], at i: Int) -> Bool {
         i + word.count <= s.count && s[i..<i + word.count].elementsEqual(word)
@@ -265,9 +319,10 @@ public struct QuantityFinder: Sendable {
         }
     }
 
-    /// 一千二百万 → 12,000,000; 十二 → 12; 三 → 3.
+    /// 一千二百万 → 12,000,000; 十亿八千万 → 1,080,000,000; 十二 → 12; 三 → 3. 亿 closes
+    /// everything before it; 万 closes only what came after the last 亿.
     static func chineseValue(_ run: [Unicode.Scalar]) -> Double? {
-        var total = 0.0, section = 0.0, digit = 0.0
+        var total = 0.0, tenThousands = 0.0, section = 0.0, digit = 0.0
         var sawDigit = false
         for c in run {
             if let d = chineseDigits[c] {
@@ -277,9 +332,14 @@ public struct QuantityFinder: Sendable {
                 section += (sawDigit ? digit : 1) * u
                 digit = 0
                 sawDigit = false
-            } else if let m = magnitudes.first(where: { $0.0 == c })?.1 {
-                section += digit
-                total = (total + section) * m
+            } else if c == "万" {
+                tenThousands = (tenThousands + section + digit) * 1e4
+                section = 0
+                digit = 0
+                sawDigit = false
+            } else if c == "亿" {
+                total = (total + tenThousands + section + digit) * 1e8
+                tenThousands = 0
                 section = 0
                 digit = 0
                 sawDigit = false
@@ -287,7 +347,7 @@ public struct QuantityFinder: Sendable {
                 return nil
             }
         }
-        return total + section + digit
+        return total + tenThousands + section + digit
     }
 
     // MARK: Words around the number
@@ -323,21 +383,32 @@ public struct QuantityFinder: Sendable {
             }
         }
         if Self.changeWords.contains(words), let previous {
-            var subject = previous
-            for word in Self.changeWords + Self.linkingWords where subject.hasSuffix(word) { subject.removeLast(word.count) }
-            return subject + words
+            return Self.subject(of: previous) + words
         }
         if let compared = Self.comparedWith.first(where: { words.hasPrefix($0) }), let previous {
             // 一般公共预算收入完成8.6亿元，比上年增长5.1% → 一般公共预算收入增长.
-            var subject = previous
-            for word in Self.linkingWords where subject.hasSuffix(word) { subject.removeLast(word.count) }
-            return subject + words.dropFirst(compared.count)
+            return Self.subject(of: previous) + words.dropFirst(compared.count)
         }
         if words.isEmpty, let previous { return previous }
         return words
     }
 
-    static let clauseBreaks: Set<Unicode.Scalar> = ["，", "。", "；", "：", "、", ",", ";", ":", "（", "(", "“", "！", "？", "—"]
+    /// What an indicator is about, without its change or comparison (钢产量比上年增加 → 钢产量).
+    static func subject(of indicator: String) -> String {
+        var subject = indicator
+        if let compared = comparedWith.compactMap({ subject.range(of: $0) }).first { subject = String(subject[..<compared.lowerBound]) }
+        var changed = true
+        while changed {
+            changed = false
+            for word in changeWords + linkingWords where subject.hasSuffix(word) && subject.count > word.count {
+                subject.removeLast(word.count)
+                changed = true
+            }
+        }
+        return subject
+    }
+
+    static let clauseBreaks: Set<Unicode.Scalar> = ["，", "。", "；", "：", "、", ",", ";", ":", "（", "(", "“", "”", "！", "？", "—"]
 
     // MARK: Targets and results
 
@@ -349,9 +420,10 @@ public struct QuantityFinder: Sendable {
     /// 重点工作); `hasDeadline` that the sentence sets a time limit (6月底前): both commit.
     public func kind(of quantity: Quantity, sentenceText: String, inReview: Bool, isDirective: Bool, targetsSet: Bool = false,
                      inPlan: Bool = false, hasDeadline: Bool = false) -> QuantityKind {
-        if Self.resultCues.contains(where: sentenceText.containsBytes) { return .result }
-        if inReview { return .result }
-        if targetsSet || Self.targetCues.contains(where: sentenceText.containsBytes) { return .target }
+        if inReview || Self.doneCues.contains(where: sentenceText.containsBytes) { return .result }
+        // 今年拟安排赤字7500亿元，比上年增加…: a plan compared with last year is still a plan.
+        if targetsSet || (Self.targetCues + Self.planCues).contains(where: sentenceText.containsBytes) { return .target }
+        if Self.comparedCues.contains(where: sentenceText.containsBytes) { return .result }
         if isDirective || hasDeadline || inPlan { return .target }
         return .other
     }
@@ -370,8 +442,11 @@ public struct QuantityFinder: Sendable {
         Self.targetListCues.contains(where: sentenceText.containsBytes)
     }
 
-    /// Words that report something done: 比上年增长, 完成了.
-    static let resultCues = ["比上年", "较上年", "同比", "比去年", "完成了", "实现了", "达到了", "增长了", "下降了", "提高了", "累计完成", "累计实现", "已经", "已"]
+    /// Words that report something done: 完成了, 实际; and figures set against last year's.
+    static let doneCues = ["完成了", "实现了", "达到了", "增长了", "下降了", "提高了", "累计完成", "累计实现", "已经", "已", "实际完成", "实际建成", "实际达到"]
+    static let comparedCues = ["比上年", "较上年", "同比", "比去年"]
+    /// Words of a plan for the coming period: 今年拟安排, 明年将.
+    static let planCues = ["拟", "今年", "明年", "预计"]
     /// Words that set something to reach: 目标, 力争, 确保.
     static let targetCues = ["目标", "预期", "力争", "确保", "计划", "争取"]
 }

@@ -16,7 +16,7 @@ enum ChangesStage {
             Column("a", .text, "A's target as written (6.5%-7%), empty when A sets none"),
             Column("b", .text, "B's target as written (6.5%左右), empty when B sets none"),
             Column("unit", .text, "the unit of the values"),
-            Column("change", .text, "same, raised, lowered, changed (same value, other qualifier or unit), new or dropped"),
+            Column("change", .text, "same, raised, lowered, changed (same value, other qualifier), new or dropped"),
         ], key: ["indicator"]),
         rows: rows
     )
@@ -39,13 +39,14 @@ enum ChangesStage {
         let b = targets(try input.resolveOperand(nameB), input)
         var rows: [[FieldValue]] = []
         for (indicator, target) in a.list {
-            guard let later = b.byIndicator[indicator] else {
+            // The same words over different units (万人 and 个) measure different things.
+            guard let later = b.byIndicator[indicator], later.unit == target.unit else {
                 rows.append([.text(indicator), .text(target.text), .null, .optional(target.unit), .text("dropped")])
                 continue
             }
             rows.append([.text(indicator), .text(target.text), .text(later.text), .optional(later.unit), .text(change(target, later))])
         }
-        for (indicator, target) in b.list where a.byIndicator[indicator] == nil {
+        for (indicator, target) in b.list where a.byIndicator[indicator]?.unit != target.unit {
             rows.append([.text(indicator), .null, .text(target.text), .optional(target.unit), .text("new")])
         }
         return rows
@@ -62,7 +63,9 @@ enum ChangesStage {
         for (order, row) in QuantityRows.quantities(side).enumerated() where row.kind == .target
             && within.contains(Node(document: row.document, kind: .sentence, index: row.quantity.sentence)) {
             let quantity = row.quantity
-            guard let value = quantity.value, !quantity.indicator.isEmpty else { continue }
+            // An indicator of a word or two, or one that is only a linking verb (完成, 实现),
+            // names nothing that two texts could share.
+            guard let value = quantity.value, quantity.indicator.count >= 3 else { continue }
             if let held = chosen[quantity.indicator], held.rank >= row.listRank { continue }
             let target = Target(text: quantity.text, value: value, high: quantity.high, unit: quantity.unit, qualifier: quantity.qualifier)
             chosen[quantity.indicator] = (row.listRank, order, target)
@@ -72,7 +75,6 @@ enum ChangesStage {
     }
 
     static func change(_ a: Target, _ b: Target) -> String {
-        guard a.unit == b.unit else { return "changed" }
         if a.level < b.level { return "raised" }
         if a.level > b.level { return "lowered" }
         return a.qualifier == b.qualifier && a.high == b.high ? "same" : "changed"
