@@ -19,6 +19,7 @@ public struct Evaluator {
     }
 
     public func evaluate(_ pipeline: Pipeline) throws(Diagnostic) -> QueryResult {
+        if Self.readsAnalysis(pipeline) { corpus.prepareAnalyses() }
         var result = QueryResult(.nodes(corpus.documentNodes, .document))
         // A pipeline that does not start from a name starts from every loaded document.
         var implicitInput = true
@@ -33,6 +34,32 @@ public struct Evaluator {
             implicitInput = false
         }
         return result
+    }
+
+    /// Whether a stage reads the directive analysis: directives, an analysis field, or a
+    /// stage of the catalogue built on it. Erring towards yes costs only parallel work
+    /// that would be done anyway on the first such query.
+    static func readsAnalysis(_ pipeline: Pipeline) -> Bool {
+        let analysisFields = Set(NodeFields.all.filter(\.isAnalysis).map(\.name))
+        let textOnlyStages: Set<String> = ["kwic", "freq", "trend", "dispersion", "plot", "formulations", "placeholders", "check"]
+        func reads(_ predicate: Predicate) -> Bool {
+            switch predicate {
+            case .term, .regex: false
+            case .and(let a, let b), .or(let a, let b): reads(a) || reads(b)
+            case .not(let a): reads(a)
+            case .comparison(let field, _, _), .truthy(let field): analysisFields.contains(field)
+            }
+        }
+        return pipeline.stages.contains { stage in
+            switch stage.kind {
+            case .select(let kind, _), .count(let kind?): kind == .directives
+            case .filter(let predicate): reads(predicate)
+            case .sort(let keys): keys.contains { analysisFields.contains($0.field) }
+            case .fields(let names), .groupBy(let names): names.contains(where: analysisFields.contains)
+            case .table(let call): !textOnlyStages.contains(call.name)
+            default: false
+            }
+        }
     }
 
     private func error(_ message: String, _ stage: Stage, hint: String? = nil) -> Diagnostic {
@@ -345,9 +372,10 @@ struct CompiledPredicate {
     private func evaluate(_ test: Test, _ node: Node) -> Bool {
         switch test {
         case .term(let bytes, _):
-            let document = corpus.documents[node.document]
+            // The document's bytes are borrowed where they lie: binding the `Document` to a
+            // name would copy it (a retain of each of its arrays) for every node.
             let span = corpus.span(of: node)
-            return document.bytes.withUnsafeBufferPointer { ByteSearch.find(bytes, in: $0, range: span) != nil }
+            return corpus.documents[node.document].bytes.withUnsafeBufferPointer { ByteSearch.find(bytes, in: $0, range: span) != nil }
         case .regex(let regex):
             let text = corpus.documents[node.document].text(corpus.span(of: node))
             return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil

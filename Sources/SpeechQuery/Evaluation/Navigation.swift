@@ -57,7 +57,9 @@ extension Corpus {
         case .sentences:
             return nodes(.sentence, sentences)
         case .directives:
-            return nodes(.sentence, sentences.filter { isDirective(document: doc, sentence: $0) })
+            // The analysis fetched once, not once per sentence (each fetch takes a lock).
+            let verdicts = analysis(of: doc).verdicts
+            return nodes(.sentence, sentences.filter { verdicts[$0].isDirective })
         case .headings:
             var headings: [Node] = []
             if node.kind == .document {
@@ -152,6 +154,12 @@ extension Corpus {
     /// The byte range of the document's text a node covers: what terms are searched in and
     /// what `show` prints.
     public func span(of node: Node) -> Range<Int> {
+        // Sentences and paragraphs, most of what a query touches, are read in place.
+        switch node.kind {
+        case .sentence: return documents[node.document].outline.sentences[node.index].range
+        case .paragraph: return documents[node.document].outline.paragraphs[node.index].range
+        default: break
+        }
         let document = documents[node.document]
         let outline = document.outline
         func spanning(_ sentences: Range<Int>, from start: Int) -> Range<Int> {

@@ -66,6 +66,16 @@ public struct Corpus: Sendable {
         analyses.analysis(of: doc) { DocumentAnalysis(documents[doc], classifier: classifier) }
     }
 
+    /// Analyses every document not yet analysed, on every core; a query that reads the
+    /// analysis calls it first so the work is shared out rather than done one by one.
+    public func prepareAnalyses() {
+        let missing = documents.indices.filter { analyses.cached($0) == nil }
+        guard missing.count > 1 else { return }
+        DispatchQueue.concurrentPerform(iterations: missing.count) { k in
+            _ = analysis(of: missing[k])
+        }
+    }
+
     public func verdict(document doc: Int, sentence index: Int) -> DirectiveVerdict {
         analysis(of: doc).verdicts[index]
     }
@@ -84,11 +94,20 @@ final class AnalysisCache: @unchecked Sendable {
     private var analyses: [Int: DocumentAnalysis] = [:]
 
     func analysis(of doc: Int, make: () -> DocumentAnalysis) -> DocumentAnalysis {
+        if let cached = cached(doc) { return cached }
+        // Made outside the lock, so documents are analysed side by side; two threads making
+        // the same one both get the same result, and the first kept wins.
+        let made = make()
         lock.lock()
         defer { lock.unlock() }
         if let cached = analyses[doc] { return cached }
-        let made = make()
         analyses[doc] = made
         return made
+    }
+
+    func cached(_ doc: Int) -> DocumentAnalysis? {
+        lock.lock()
+        defer { lock.unlock() }
+        return analyses[doc]
     }
 }
