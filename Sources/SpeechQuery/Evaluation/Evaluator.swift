@@ -98,6 +98,7 @@ public struct Evaluator {
 
     private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {
         if isInterrupted() { throw error("interrupted", stage) }
+        if stage.readsAnalysis, case .nodes(let nodes, _) = input.value { corpus.prepareAnalyses(of: nodes) }
         var output = input
         switch stage.kind {
         case .name:

@@ -37,7 +37,7 @@ public struct Corpus: Sendable {
     public private(set) var documents: [Document] = []
     public private(set) var classifier: DirectiveClassifier
     /// Analyses are made on first use: a keyword count never pays for them.
-    private var analyses: AnalysisCache
+    private(set) var analyses: AnalysisCache
 
     public init(documents: [Document] = [], lexicon: AnalysisLexicon = .standard) {
         classifier = DirectiveClassifier(lexicon: lexicon)
@@ -90,5 +90,19 @@ final class AnalysisCache: @unchecked Sendable {
         let made = make()
         analyses[doc] = made
         return made
+    }
+
+    /// Those of `docs` not analysed yet, in order.
+    func missing(among docs: [Int]) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return docs.filter { analyses[$0] == nil }
+    }
+
+    /// Keeps analyses made elsewhere; one already kept stays.
+    func store(_ made: [Int: DocumentAnalysis]) {
+        lock.lock()
+        defer { lock.unlock() }
+        analyses.merge(made) { kept, _ in kept }
     }
 }
