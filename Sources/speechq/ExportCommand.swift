@@ -53,7 +53,7 @@ struct ExportCommand: ParsableCommand {
             Terminal.printError("nothing exported: " + (sources.isEmpty ? "no documents were loaded" : "an input could not be read"))
             throw ExitCode(ExitStatus.usageOrIOError)
         }
-        let corpus = Corpus(documents: sources.map { Document($0) }, lexicon: try LexiconFiles.lexicon(adding: lexicon))
+        let corpus = Corpus(documents: Document.parse(sources), lexicon: try LexiconFiles.lexicon(adding: lexicon))
         sq_install_termination_handler()
         var export = CorpusExport(corpus: corpus, format: format, replacing: force)
         export.isInterrupted = { sq_interrupt_pending() != 0 }

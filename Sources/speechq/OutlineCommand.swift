@@ -42,7 +42,7 @@ struct OutlineCommand: ParsableCommand {
         for repeated in loaded.alreadyLoaded {
             Terminal.printError(repeated.description)
         }
-        let documents = loaded.sources.map { Document($0) }
+        let documents = Document.parse(loaded.sources)
         switch try FormatChoice.outline(format) {
         case .json:
             Terminal.write(OutlineJSON.value(for: documents).serialized(pretty: true) + "\n")

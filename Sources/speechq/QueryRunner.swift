@@ -34,7 +34,7 @@ struct QueryRunner {
         })
         summary.report(loaded)
         // An empty standard input is no document, not an empty one.
-        let documents = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }.map { Document($0) }
+        let documents = Document.parse(loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) })
         let corpus = Corpus(documents: documents, lexicon: try lexicon())
 
         let interactive = Terminal.stdoutIsTerminal
@@ -93,7 +93,7 @@ struct QueryRunner {
         let loaded = DocumentLoader().load(paths: options.files)
         for failure in loaded.failures { Terminal.printError(failure.description) }
         for repeated in loaded.alreadyLoaded { Terminal.printError(repeated.description) }
-        let corpus = Corpus(documents: loaded.sources.map { Document($0) }, lexicon: try lexicon())
+        let corpus = Corpus(documents: Document.parse(loaded.sources), lexicon: try lexicon())
         let session = Session(corpus: corpus, format: try options.outputFormat() ?? .table, formatIsExplicit: options.format != nil,
                               header: options.header, loadedFiles: loaded.loadedFiles)
         guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }

@@ -88,6 +88,29 @@ struct LoadingTests {
         #expect(result.sources.map(\.name) == ["speech-2", "speech-3"])
     }
 
+    @Test func uniqueNamesSkipSuffixesTakenInBetween() {
+        var names = UniqueNames(taken: ["a", "a-3"])
+        #expect((0..<4).map { _ in names.claim("a") } == ["a-2", "a-4", "a-5", "a-6"])
+        #expect(names.claim("a-7") == "a-7")
+        #expect(names.claim("a") == "a-8")
+        #expect(names.claim("b") == "b")
+    }
+
+    @Test func manyFilesLoadInPathOrderWithTheirFailures() throws {
+        let dir = try scratchDirectory()
+        for i in 0..<40 {
+            let name = String(format: "%02d.txt", i)
+            try Data((i % 7 == 3 ? "\0\0binary" : "标题\(i)\n一、部分\n").utf8).write(to: dir.appendingPathComponent(name))
+        }
+        let result = DocumentLoader().load(paths: [dir.path, dir.appendingPathComponent("05.txt").path, dir.appendingPathComponent("03.txt").path])
+        let expected = (0..<40).filter { $0 % 7 != 3 }.map { String(format: "%02d", $0) }
+        #expect(result.sources.map(\.name) == expected)
+        #expect(result.sources.map { String(decoding: $0.bytes.prefix { $0 != 0x0A }, as: UTF8.self) } == expected.map { "标题\(Int($0)!)" })
+        // 03 failed, so naming it again reports its failure again; 05 was loaded.
+        #expect(result.failures.map { ($0.source as NSString).lastPathComponent } == ["03.txt", "10.txt", "17.txt", "24.txt", "31.txt", "38.txt", "03.txt"])
+        #expect(result.alreadyLoaded.map(\.documentNames) == [["05"]])
+    }
+
     @Test func readsJSONLinesRecordByRecord() throws {
         let result = DocumentLoader().load(paths: [Fixture.path("report.jsonl")])
         #expect(result.sources.map(\.name) == ["全镇工作报告", "report#2"])

@@ -117,16 +117,20 @@ public struct StageSpec: Sendable {
     public let parameters: [StageParameter]
     /// A pipeline that uses the stage, for `.help` and for the tests that run every stage.
     public let example: String
+    /// Whether the stage reads the directive analysis of its input's documents, which the
+    /// evaluator then has made on every core before it runs.
+    public let readsAnalysis: Bool
     public let output: RowSchema
     let makeRows: @Sendable (StageInput) throws(StageFailure) -> [[FieldValue]]
 
-    init(name: String, aliases: [String] = [], summary: String, parameters: [StageParameter] = [], example: String, output: RowSchema,
+    init(name: String, aliases: [String] = [], summary: String, parameters: [StageParameter] = [], example: String, readsAnalysis: Bool = false, output: RowSchema,
          rows: @escaping @Sendable (StageInput) throws(StageFailure) -> [[FieldValue]]) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
         self.parameters = parameters
         self.example = example
+        self.readsAnalysis = readsAnalysis
         self.output = output
         makeRows = rows
     }

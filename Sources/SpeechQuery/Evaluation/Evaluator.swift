@@ -19,7 +19,6 @@ public struct Evaluator {
     }
 
     public func evaluate(_ pipeline: Pipeline) throws(Diagnostic) -> QueryResult {
-        if Self.readsAnalysis(pipeline) { corpus.prepareAnalyses() }
         var result = QueryResult(.nodes(corpus.documentNodes, .document))
         // A pipeline that does not start from a name starts from every loaded document.
         var implicitInput = true
@@ -34,32 +33,6 @@ public struct Evaluator {
             implicitInput = false
         }
         return result
-    }
-
-    /// Whether a stage reads the directive analysis: directives, an analysis field, or a
-    /// stage of the catalogue built on it. Erring towards yes costs only parallel work
-    /// that would be done anyway on the first such query.
-    static func readsAnalysis(_ pipeline: Pipeline) -> Bool {
-        let analysisFields = Set(NodeFields.all.filter(\.isAnalysis).map(\.name))
-        let textOnlyStages: Set<String> = ["kwic", "freq", "trend", "dispersion", "plot", "formulations", "placeholders", "check"]
-        func reads(_ predicate: Predicate) -> Bool {
-            switch predicate {
-            case .term, .regex: false
-            case .and(let a, let b), .or(let a, let b): reads(a) || reads(b)
-            case .not(let a): reads(a)
-            case .comparison(let field, _, _), .truthy(let field): analysisFields.contains(field)
-            }
-        }
-        return pipeline.stages.contains { stage in
-            switch stage.kind {
-            case .select(let kind, _), .count(let kind?): kind == .directives
-            case .filter(let predicate): reads(predicate)
-            case .sort(let keys): keys.contains { analysisFields.contains($0.field) }
-            case .fields(let names), .groupBy(let names): names.contains(where: analysisFields.contains)
-            case .table(let call): !textOnlyStages.contains(call.name)
-            default: false
-            }
-        }
     }
 
     private func error(_ message: String, _ stage: Stage, hint: String? = nil) -> Diagnostic {
@@ -125,6 +98,7 @@ public struct Evaluator {
 
     private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {
         if isInterrupted() { throw error("interrupted", stage) }
+        if stage.readsAnalysis, case .nodes(let nodes, _) = input.value { corpus.prepareAnalyses(of: nodes) }
         var output = input
         switch stage.kind {
         case .name:

@@ -37,7 +37,7 @@ public struct Corpus: Sendable {
     public private(set) var documents: [Document] = []
     public private(set) var classifier: DirectiveClassifier
     /// Analyses are made on first use: a keyword count never pays for them.
-    private var analyses: AnalysisCache
+    private(set) var analyses: AnalysisCache
 
     public init(documents: [Document] = [], lexicon: AnalysisLexicon = .standard) {
         classifier = DirectiveClassifier(lexicon: lexicon)
@@ -66,16 +66,6 @@ public struct Corpus: Sendable {
         analyses.analysis(of: doc) { DocumentAnalysis(documents[doc], classifier: classifier) }
     }
 
-    /// Analyses every document not yet analysed, on every core; a query that reads the
-    /// analysis calls it first so the work is shared out rather than done one by one.
-    public func prepareAnalyses() {
-        let missing = documents.indices.filter { analyses.cached($0) == nil }
-        guard missing.count > 1 else { return }
-        DispatchQueue.concurrentPerform(iterations: missing.count) { k in
-            _ = analysis(of: missing[k])
-        }
-    }
-
     public func verdict(document doc: Int, sentence index: Int) -> DirectiveVerdict {
         analysis(of: doc).verdicts[index]
     }
@@ -94,9 +84,12 @@ final class AnalysisCache: @unchecked Sendable {
     private var analyses: [Int: DocumentAnalysis] = [:]
 
     func analysis(of doc: Int, make: () -> DocumentAnalysis) -> DocumentAnalysis {
-        if let cached = cached(doc) { return cached }
-        // Made outside the lock, so documents are analysed side by side; two threads making
-        // the same one both get the same result, and the first kept wins.
+        lock.lock()
+        let cached = analyses[doc]
+        lock.unlock()
+        if let cached { return cached }
+        // Made outside the lock, so callers on several threads do not queue behind one
+        // analysis; two making the same one get the same result, and the first kept wins.
         let made = make()
         lock.lock()
         defer { lock.unlock() }
@@ -105,9 +98,17 @@ final class AnalysisCache: @unchecked Sendable {
         return made
     }
 
-    func cached(_ doc: Int) -> DocumentAnalysis? {
+    /// Those of `docs` not analysed yet, in order.
+    func missing(among docs: [Int]) -> [Int] {
         lock.lock()
         defer { lock.unlock() }
-        return analyses[doc]
+        return docs.filter { analyses[$0] == nil }
+    }
+
+    /// Keeps analyses made elsewhere; one already kept stays.
+    func store(_ made: [Int: DocumentAnalysis]) {
+        lock.lock()
+        defer { lock.unlock() }
+        analyses.merge(made) { kept, _ in kept }
     }
 }

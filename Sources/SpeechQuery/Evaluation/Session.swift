@@ -167,7 +167,7 @@ public final class Session {
         for failure in loaded.failures { host.warn(failure.description) }
         outcome.inputsNotLoaded += loaded.failures.count
         let first = corpus.documents.count
-        corpus.append(loaded.sources.map { Document($0) })
+        corpus.append(Document.parse(loaded.sources))
         let nodes = (earlierIndices + Array(first..<corpus.documents.count)).map { Node(document: $0, kind: .document, index: 0) }
         if let alias { bindings[alias] = QueryResult(.nodes(nodes, .document)) }
         previous = QueryResult(.nodes(nodes, .document))

@@ -23,29 +23,73 @@ public struct DocumentLoader: Sendable {
     /// Loads `paths` in order; `-` means standard input, read through `readStandardInput`.
     /// `takenNames` are names already in use (documents loaded earlier); new names avoid them.
     /// `loadedFiles` are the files loaded earlier; they are not loaded again.
+    ///
+    /// Files are read and decoded on every core; naming them, and noticing a file named
+    /// twice, happens afterwards in input order, so the result is the same on any machine.
     public func load(paths: [String], takenNames: Set<String> = [], loadedFiles: LoadedFiles = LoadedFiles(),
                      readStandardInput: () -> [UInt8] = DocumentLoader.readAllStandardInput) -> Result {
         var result = Result(loadedFiles: loadedFiles)
         var names = UniqueNames(taken: takenNames)
+        let inputs = inputs(of: paths, failures: &result.failures, readStandardInput: readStandardInput)
+        // Each file is read once, even when named twice; one loaded before is not read at all.
+        var readIndex: [String: Int] = [:]
+        var reads: [Input] = []
+        for input in inputs {
+            guard case .file(_, let realPath) = input,
+                  readIndex[realPath] == nil, loadedFiles.documentNames(ofRealPath: realPath) == nil
+            else { continue }
+            readIndex[realPath] = reads.count
+            reads.append(input)
+        }
+        let decoded = reads.parallelMap { $0.decoded() }
+        for input in inputs {
+            switch input {
+            case .failure(let failure):
+                result.failures.append(failure)
+            case .standardInput:
+                result.append(input.decoded(), names: &names)
+            case .file(let path, let realPath):
+                if let earlier = result.loadedFiles.documentNames(ofRealPath: realPath) {
+                    result.alreadyLoaded.append(AlreadyLoaded(path: path, documentNames: earlier))
+                    continue
+                }
+                let first = result.sources.count
+                result.append(decoded[readIndex[realPath]!], names: &names)
+                // A file that gave no document (undecodable, every JSON line bad) is not remembered:
+                // naming it again reports its failure again.
+                if result.sources.count > first {
+                    result.loadedFiles.record(realPath: realPath, documentNames: result.sources[first...].map(\.name))
+                }
+            }
+        }
+        return result
+    }
+
+    /// What `paths` name, in order: standard input, each file (directories walked), and the
+    /// paths that name nothing.
+    private func inputs(of paths: [String], failures: inout [LoadFailure], readStandardInput: () -> [UInt8]) -> [Input] {
+        var inputs: [Input] = []
         for path in paths {
             if path == "-" {
-                result.append(decoding: readStandardInput(), origin: "<stdin>", stem: "stdin", isJSONLines: false, format: .plain, names: &names)
+                inputs.append(.standardInput(readStandardInput()))
                 continue
             }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                result.failures.append(LoadFailure(source: path, reason: "no such file or directory"))
+                inputs.append(.failure(LoadFailure(source: path, reason: "no such file or directory")))
                 continue
             }
+            let files: [String]
             if isDirectory.boolValue {
-                for file in filesBelow(path, failures: &result.failures) {
-                    result.appendFile(file, names: &names)
-                }
+                var walkFailures: [LoadFailure] = []
+                files = filesBelow(path, failures: &walkFailures)
+                inputs += walkFailures.map(Input.failure)
             } else {
-                result.appendFile(path, names: &names)
+                files = [path]
             }
+            inputs += files.map { .file(path: $0, realPath: LoadedFiles.realPath($0)) }
         }
-        return result
+        return inputs
     }
 
     /// The loadable files below `directory`, sorted by path so loading order is stable.
@@ -86,49 +130,78 @@ public struct DocumentLoader: Sendable {
     }
 }
 
-extension DocumentLoader.Result {
-    mutating func appendFile(_ path: String, names: inout UniqueNames) {
-        if let earlier = loadedFiles.documentNames(ofFileAt: path) {
-            alreadyLoaded.append(AlreadyLoaded(path: path, documentNames: earlier))
-            return
-        }
-        let bytes: [UInt8]
-        switch FileReading.read(path) {
-        case .success(let read): bytes = read
+/// One input of a `load` call, in the order named.
+private enum Input: Sendable {
+    case standardInput([UInt8])
+    case file(path: String, realPath: String)
+    /// A path that names nothing loadable, or a directory that cannot be walked.
+    case failure(LoadFailure)
+
+    /// The input read and decoded, its documents not yet named. Safe on any thread.
+    func decoded() -> DecodedInput {
+        switch self {
+        case .standardInput(let bytes):
+            return DecodedInput(decoding: bytes, origin: "<stdin>", stem: "stdin", isJSONLines: false, format: .plain)
+        case .file(let path, _):
+            switch FileReading.read(path) {
+            case .success(let bytes):
+                let fileName = (path as NSString).lastPathComponent
+                let stem = (fileName as NSString).deletingPathExtension
+                let pathExtension = (fileName as NSString).pathExtension
+                return DecodedInput(decoding: bytes, origin: path, stem: stem.isEmpty ? fileName : stem,
+                                    isJSONLines: pathExtension.lowercased() == "jsonl", format: SourceFormat.forExtension(pathExtension))
+            case .failure(let failure):
+                return DecodedInput(failures: [failure])
+            }
         case .failure(let failure):
-            failures.append(failure)
-            return
-        }
-        let fileName = (path as NSString).lastPathComponent
-        let stem = (fileName as NSString).deletingPathExtension
-        let pathExtension = (fileName as NSString).pathExtension
-        let isJSONLines = pathExtension.lowercased() == "jsonl"
-        let first = sources.count
-        append(decoding: bytes, origin: path, stem: stem.isEmpty ? fileName : stem, isJSONLines: isJSONLines,
-               format: SourceFormat.forExtension(pathExtension), names: &names)
-        // A file that gave no document (undecodable, every JSON line bad) is not remembered:
-        // naming it again reports its failure again.
-        if sources.count > first {
-            loadedFiles.record(path, documentNames: sources[first...].map(\.name))
+            return DecodedInput(failures: [failure])
         }
     }
+}
 
-    mutating func append(decoding raw: [UInt8], origin: String, stem: String, isJSONLines: Bool, format: SourceFormat, names: inout UniqueNames) {
+/// A file's (or standard input's) texts and failures, before they are given names.
+private struct DecodedInput: Sendable {
+    /// A text and the name it asks for; `UniqueNames` makes the name unique.
+    struct Text: Sendable {
+        var name: String
+        var source: SourceText
+    }
+
+    var texts: [Text] = []
+    var failures: [LoadFailure] = []
+
+    init(failures: [LoadFailure]) {
+        self.failures = failures
+    }
+
+    init(decoding raw: [UInt8], origin: String, stem: String, isJSONLines: Bool, format: SourceFormat) {
         switch TextDecoding.decode(raw) {
         case .failure(let reason):
             failures.append(LoadFailure(source: origin, reason: reason.rawValue))
         case .success(let (text, encoding)):
             if isJSONLines {
                 let records = JSONLinesReader.read(text, origin: origin, stem: stem)
-                failures += records.failures
-                for record in records.documents {
-                    let name = names.claim(record.given.title ?? "\(stem)#\(record.index)")
-                    sources.append(SourceText(name: name, origin: "\(origin)#\(record.index)", bytes: record.text, encoding: encoding,
-                                              format: record.format, given: record.given))
+                failures = records.failures
+                texts = records.documents.map { record in
+                    Text(name: record.given.title ?? "\(stem)#\(record.index)",
+                         source: SourceText(name: "", origin: "\(origin)#\(record.index)", bytes: record.text, encoding: encoding,
+                                            format: record.format, given: record.given))
                 }
             } else {
-                sources.append(SourceText(name: names.claim(stem), origin: origin, bytes: text, encoding: encoding, format: format))
+                texts = [Text(name: stem, source: SourceText(name: "", origin: origin, bytes: text, encoding: encoding, format: format))]
             }
+        }
+    }
+}
+
+extension DocumentLoader.Result {
+    /// Adds `decoded`'s failures and its texts under unique names.
+    fileprivate mutating func append(_ decoded: DecodedInput, names: inout UniqueNames) {
+        failures += decoded.failures
+        for text in decoded.texts {
+            var source = text.source
+            source.name = names.claim(text.name)
+            sources.append(source)
         }
     }
 }
@@ -136,14 +209,23 @@ extension DocumentLoader.Result {
 /// Hands out document names, suffixing `-2`, `-3`, … when a name is taken.
 struct UniqueNames {
     var taken: Set<String>
+    /// The suffix to try next for each base name claimed more than once. Names are never
+    /// given back, so every suffix below it is still taken: a thousand files with one stem
+    /// cost a thousand tries, not half a million.
+    private var nextSuffix: [String: Int] = [:]
+
+    init(taken: Set<String>) {
+        self.taken = taken
+    }
 
     mutating func claim(_ base: String) -> String {
         var candidate = base
-        var n = 2
+        var n = nextSuffix[base] ?? 2
         while taken.contains(candidate) {
             candidate = "\(base)-\(n)"
             n += 1
         }
+        if n > 2 { nextSuffix[base] = n }
         taken.insert(candidate)
         return candidate
     }
@@ -160,17 +242,37 @@ public enum FileReading {
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             return .failure(LoadFailure(source: path, reason: "is a directory"))
         }
-        var bytes = [UInt8]()
-        if info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failure(LoadFailure(source: path, reason: systemReason()))
+        // Straight into the final array at the size `fstat` gives; what is left after that
+        // (a file that grew, a pipe or /proc file with no size) is read in chunks.
+        let expected = info.st_size > 0 ? Int(info.st_size) : 0
+        var bytes: [UInt8]
+        do {
+            bytes = try [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+                while count < buffer.count {
+                    let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw LoadFailure(source: path, reason: systemReason())
+                    }
+                    if n == 0 { break }
+                    count += n
+                }
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+                while true {
+                    let n = Foundation.read(fd, chunk.baseAddress, chunk.count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw LoadFailure(source: path, reason: systemReason())
+                    }
+                    if n == 0 { break }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n]))
+                }
+            }
+        } catch let failure as LoadFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(LoadFailure(source: path, reason: "\(error)"))
         }
         return .success(bytes)
     }

@@ -13,8 +13,13 @@ public struct LoadedFiles: Sendable {
         namesByRealPath[Self.realPath(path)]
     }
 
-    mutating func record(_ path: String, documentNames: [String]) {
-        namesByRealPath[Self.realPath(path), default: []] += documentNames
+    /// The documents the file at `realPath` (as `realPath(_:)` gives it) gave, when it was loaded before.
+    func documentNames(ofRealPath realPath: String) -> [String]? {
+        namesByRealPath[realPath]
+    }
+
+    mutating func record(realPath: String, documentNames: [String]) {
+        namesByRealPath[realPath, default: []] += documentNames
     }
 
     /// `path` with symbolic links, `.` and `..` resolved; the path itself when it cannot be.

@@ -49,6 +49,11 @@ public struct Document: Sendable {
         inferMetadata(given: given, roles: parser.lexicon.speakerRoles)
     }
 
+    /// The documents of `sources`, in order, parsed on every core.
+    public static func parse(_ sources: [SourceText], parser: OutlineParser = OutlineParser()) -> [Document] {
+        sources.parallelMap { Document($0, parser: parser) }
+    }
+
     /// The text of `range`.
     public func text(_ range: Range<Int>) -> String {
         bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }

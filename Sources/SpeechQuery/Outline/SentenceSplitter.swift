@@ -32,6 +32,27 @@ enum SentenceSplitter {
 
     static let ellipsis: UInt32 = 0x2026  // …
 
+    /// Whether a scalar starting with `byte` can matter to `split`: a terminator, the
+    /// ellipsis or a straight quote. The non-ASCII ones start with E2 (…), E3 (。) or EF
+    /// (！？；｡); every other byte — ideographs (E4–E9), continuation bytes — is passed over
+    /// without decoding. The text is valid UTF-8, so E2, E3 and EF are always lead bytes.
+    @inline(__always)
+    static func mayStartSplitMark(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21, 0x22, 0x27, 0x3B, 0x3F, 0xE2, 0xE3, 0xEF: true
+        default: false
+        }
+    }
+
+    /// Whether a scalar starting with `byte` can be a terminator (see `isTerminator`).
+    @inline(__always)
+    static func mayStartTerminator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x21, 0x3B, 0x3F, 0xE3, 0xEF: true
+        default: false
+        }
+    }
+
     /// The sentences of `range`, trimmed and non-empty, in order.
     static func split(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, into sentences: inout [Range<Int>]) {
         var start = range.lowerBound
@@ -41,6 +62,10 @@ enum SentenceSplitter {
         var doubleQuotes = 0
         var singleQuotes = 0
         while i < end {
+            guard mayStartSplitMark(bytes[i]) else {
+                i += 1
+                continue
+            }
             let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
             var terminatorEnd: Int?
             if isTerminator(scalar) {
@@ -93,6 +118,10 @@ enum SentenceSplitter {
     static func containsTerminator(_ range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = range.lowerBound
         while i < range.upperBound {
+            guard mayStartTerminator(bytes[i]) else {
+                i += 1
+                continue
+            }
             let (scalar, length) = UTF8Scanning.scalar(in: bytes, at: i)
             if isTerminator(scalar) { return true }
             i += length

@@ -11,6 +11,7 @@ enum ChangesStage {
             StageParameter("B", .operand, required: true, "the later text"),
         ],
         example: "changes \"safety-production\" \"economic-work\"",
+        readsAnalysis: true,
         output: RowSchema("change", columns: [
             Column("indicator", .text, "what the target measures, as both texts word it", prose: true),
             Column("a", .text, "A's target as written (6.5%-7%), empty when A sets none"),

@@ -11,6 +11,7 @@ enum CompareStage {
             StageParameter("B", .operand, required: true, "the text compared, whose items absent from A are new"),
         ],
         example: "compare \"safety-production\" \"economic-work\"",
+        readsAnalysis: true,
         output: RowSchema("keyness", columns: [
             Column("item", .text, "the term, quoted expression or formulation; 'directives' for the directive sentences"),
             Column("category", .text, "term, quote, formulation or directives"),

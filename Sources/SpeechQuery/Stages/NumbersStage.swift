@@ -5,6 +5,7 @@ enum NumbersStage {
         name: "numbers",
         summary: "every quantity stated: indicator, value as written and as a number, unit, qualifier, target or result",
         example: "numbers",
+        readsAnalysis: true,
         output: QuantityRows.schema(named: "number"),
         rows: { input in QuantityRows.quantities(input).map { QuantityRows.cells($0, input.corpus) } }
     )

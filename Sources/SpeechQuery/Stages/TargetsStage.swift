@@ -5,6 +5,7 @@ enum TargetsStage {
         name: "targets",
         summary: "the quantities set as targets (to reach) and reported as results (reached), with deadlines",
         example: "targets | filter kind = target",
+        readsAnalysis: true,
         output: QuantityRows.schema(named: "target"),
         rows: { input in
             QuantityRows.quantities(input).filter { $0.kind != .other && $0.quantity.value != nil }.map { QuantityRows.cells($0, input.corpus) }

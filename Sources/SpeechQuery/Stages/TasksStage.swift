@@ -4,6 +4,7 @@ enum TasksStage {
         name: "tasks",
         summary: "who must do what by when: one row per assignment in the directives",
         example: "select section 2 | tasks",
+        readsAnalysis: true,
         output: RowSchema("task", columns: [
             SharedColumns.doc, SharedColumns.ref, SharedColumns.line,
             Column("actor", .text, "who is told to act", prose: true),
