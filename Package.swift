@@ -47,7 +47,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Throughput measurement used by scripts/bench; not shipped.
+        // Parser and analysis throughput in a loop, run by hand (scripts/bench times the binary); not shipped.
         .executableTarget(
             name: "speechq-bench",
             dependencies: ["SpeechQuery"]

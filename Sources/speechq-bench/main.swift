@@ -2,7 +2,7 @@ import Foundation
 import SpeechQuery
 
 // Measures outline parsing throughput: loads the given files once, then parses them
-// repeatedly and reports MB/s of UTF-8 text. Used by scripts/bench; not a test.
+// repeatedly and reports MB/s of UTF-8 text. Run by hand (scripts/bench times speechq end to end); not a test.
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard !arguments.isEmpty else {
     FileHandle.standardError.write(Data("usage: speechq-bench FILE|DIR...\n".utf8))
