@@ -357,19 +357,23 @@ public struct QuantityFinder: Sendable {
         let before = String(String.UnicodeScalarView(s[max(0, start - 4)..<start]))
         if let near = Self.qualifiersBefore.first(where: { before.hasSuffix($0) }) { return near }
         // 力争…达到140家: the clause's 力争 or 确保 qualifies the number it leads to.
-        var from = start
-        while from > 0, !Self.clauseBreaks.contains(s[from - 1]) { from -= 1 }
-        let clause = String(String.UnicodeScalarView(s[from..<start]))
+        let clause = String(String.UnicodeScalarView(s[Self.clauseStart(before: start, in: s)..<start]))
         return ["力争", "确保"].first { clause.containsBytes($0) }
+    }
+
+    /// Where the clause holding position `start` begins: after the last clause break before
+    /// it, and not before `lowest` (the end of the quantity before, in the same clause).
+    static func clauseStart(before start: Int, in s: [Unicode.Scalar], notBefore lowest: Int = 0) -> Int {
+        var from = start
+        while from > lowest, !clauseBreaks.contains(s[from - 1]) { from -= 1 }
+        return from
     }
 
     /// What the quantity measures: its clause up to the number, without the words that
     /// only link a subject to its number (达到, 控制在) or open a list (主要预期目标是). A
     /// clause that says only 比上年增长 measures what the quantity before it did.
     func indicator(before start: Int, after lowest: Int, in s: [Unicode.Scalar], previous: String?) -> String {
-        var from = start
-        while from > lowest, !Self.clauseBreaks.contains(s[from - 1]) { from -= 1 }
-        var words = String(String.UnicodeScalarView(s[from..<start]))
+        var words = String(String.UnicodeScalarView(s[Self.clauseStart(before: start, in: s, notBefore: lowest)..<start]))
         var changed = true
         while changed {
             changed = false

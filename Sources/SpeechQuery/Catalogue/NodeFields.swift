@@ -202,8 +202,12 @@ extension FieldValue {
 extension Corpus {
     /// The ordinal of the node of `kind` that holds `node`: the node's own for its kind.
     func enclosingOrdinal(of node: Node, _ kind: QueryKind) -> FieldValue {
-        if Corpus.queryKind(of: node.kind) == kind { return .int(ordinal(of: node)) }
-        return ancestor(of: node, kind: kind).map { .int(ordinal(of: $0)) } ?? .null
+        enclosing(node, kind).map { .int(ordinal(of: $0)) } ?? .null
+    }
+
+    /// The node of `kind` that holds `node`: the node itself when it is of that kind.
+    func enclosing(_ node: Node, _ kind: QueryKind) -> Node? {
+        Corpus.queryKind(of: node.kind) == kind ? node : ancestor(of: node, kind: kind)
     }
 
     func part(of node: Node) -> FieldValue {

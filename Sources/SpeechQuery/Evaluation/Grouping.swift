@@ -81,14 +81,11 @@ struct Grouper {
     /// members lie in sections of that number that differ in heading (subsection 1 of
     /// different sections, or section 2 of different documents).
     private func label(of first: Node, _ kind: QueryKind, members: [Node], key: [FieldValue], field: NodeField) -> FieldValue {
-        func container(_ node: Node) -> Node? {
-            Corpus.queryKind(of: node.kind) == kind ? node : corpus.ancestor(of: node, kind: kind)
-        }
-        guard let own = container(first) else { return .null }
+        guard let own = corpus.enclosing(first, kind) else { return .null }
         let heading = corpus.heading(of: own)
         var seen: Set<Node> = [own]
         for member in members where field.value(of: member, in: corpus) == key[0] {
-            guard let other = container(member), seen.insert(other).inserted else { continue }
+            guard let other = corpus.enclosing(member, kind), seen.insert(other).inserted else { continue }
             if corpus.heading(of: other) != heading { return .null }
         }
         return heading

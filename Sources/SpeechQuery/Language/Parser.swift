@@ -456,6 +456,22 @@ public struct Parser {
 
     /// A term, "quoted text" or /regex/ after `keyword`, as `filter` takes it.
     private mutating func parseSearchTerm(after keyword: String) throws(Diagnostic) -> SearchTerm {
+        if let term = try searchTermIfPresent() { return term }
+        switch token.kind {
+        case .word(let w) where !Self.keywords.contains(w):
+            throw error("expected a term after '\(keyword)', found the word '\(w)'", hint: "to search for it, quote it: \"\(w)\"")
+        case .number:
+            let written = String(decoding: source.text.utf8.dropFirst(token.range.lowerBound).prefix(token.range.count), as: UTF8.self)
+            throw error("expected a term after '\(keyword)', found a number", hint: "quote it to search for it: \"\(written)\"")
+        default:
+            throw unexpected(expecting: "a term, \"quoted text\" or /regex/ after '\(keyword)'")
+        }
+    }
+
+    /// The search term at the current token — a bare term, "quoted text" or a valid /regex/ —
+    /// or nil when the token is none; `count hits`, `trend` and the catalogue's stages read
+    /// their terms through here.
+    private mutating func searchTermIfPresent() throws(Diagnostic) -> SearchTerm? {
         switch token.kind {
         case .term(let t), .string(let t):
             guard !t.isEmpty else { throw error("an empty search term matches everything", hint: "put text between the quotes") }
@@ -465,13 +481,8 @@ public struct Parser {
             try validateRegex(pattern, caseInsensitive: caseInsensitive)
             consume()
             return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
-        case .word(let w) where !Self.keywords.contains(w):
-            throw error("expected a term after '\(keyword)', found the word '\(w)'", hint: "to search for it, quote it: \"\(w)\"")
-        case .number:
-            let written = String(decoding: source.text.utf8.dropFirst(token.range.lowerBound).prefix(token.range.count), as: UTF8.self)
-            throw error("expected a term after '\(keyword)', found a number", hint: "quote it to search for it: \"\(written)\"")
         default:
-            throw unexpected(expecting: "a term, \"quoted text\" or /regex/ after '\(keyword)'")
+            return nil
         }
     }
 
@@ -508,15 +519,8 @@ public struct Parser {
 
     /// The argument for `parameter` at the current token, or nil when the token is not one.
     private mutating func parseArgument(_ parameter: StageParameter) throws(Diagnostic) -> StageArgument? {
+        if parameter.value == .term, let term = try searchTermIfPresent() { return StageArgument(term) }
         switch (parameter.value, token.kind) {
-        case (.term, .term(let t)), (.term, .string(let t)):
-            guard !t.isEmpty else { throw error("an empty search term matches everything", hint: "put text between the quotes") }
-            consume()
-            return .term(t)
-        case (.term, .regex(let pattern, let caseInsensitive)):
-            try validateRegex(pattern, caseInsensitive: caseInsensitive)
-            consume()
-            return .regex(pattern: pattern, caseInsensitive: caseInsensitive)
         case (.term, .word(let w)) where !Self.keywords.contains(w):
             throw error("expected \(parameter.name), found the word '\(w)'", hint: "to search for it, quote it: \"\(w)\"")
         case (.number, .number(let n)):

@@ -6,6 +6,14 @@ public enum SearchTerm: Sendable, Equatable {
 }
 
 extension StageArgument {
+    /// A search term given for a `.term` parameter.
+    init(_ term: SearchTerm) {
+        switch term {
+        case .text(let text): self = .term(text)
+        case .regex(let pattern, let caseInsensitive): self = .regex(pattern: pattern, caseInsensitive: caseInsensitive)
+        }
+    }
+
     /// The term a catalogue stage was given for a `.term` parameter.
     var searchTerm: SearchTerm? {
         switch self {
