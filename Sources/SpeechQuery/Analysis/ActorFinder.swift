@@ -8,16 +8,16 @@ final class ActorFinder: Sendable {
     let lexicon: AnalysisLexicon
     /// Words that end an actor's noun phrase when they follow it: `[actor-followers]`, action
     /// verbs and adverbs, role words and cues.
-    private let phraseEnders: [Text]
+    private let phraseEnders: WordList
     /// Words an action opens with: a phrase that starts with one is no actor.
-    private let actionOpeners: [Text]
+    private let actionOpeners: WordList
     /// Cue words that no actor's name holds (必须, 一定要).
-    private let cueWords: [Text]
+    private let cueWords: WordList
     /// 牵头, 负责, 配合 …: the words that give a party its role.
-    let roleWords: [Text]
+    let roleWords: WordList
     /// The last characters of every head and actor word: a phrase ending in none of them is
     /// no actor, which settles most candidates at once.
-    private let actorEndings: Set<Unicode.Scalar>
+    private let actorEndings: ScalarSet
     /// The deadline of each task.
     let deadlines: DeadlineFinder
     /// What may stand between an actor and its verb without naming anyone: `[actor-trailing]`
@@ -31,14 +31,16 @@ final class ActorFinder: Sendable {
 
     init(lexicon: AnalysisLexicon) {
         self.lexicon = lexicon
-        phraseEnders = lexicon.actorFollowers + lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.mannerAdverbs + lexicon.roleLead
-            + lexicon.roleResponsible + lexicon.roleCooperate + lexicon.strong + lexicon.planCues + lexicon.commitment
-        actionOpeners = lexicon.actionVerbs + lexicon.actionAdverbs + lexicon.mannerAdverbs + lexicon.modal + lexicon.strong + lexicon.planCues
+        let enders: [WordList] = [lexicon.actorFollowers, lexicon.actionVerbs, lexicon.actionAdverbs, lexicon.mannerAdverbs, lexicon.roleLead,
+                                  lexicon.roleResponsible, lexicon.roleCooperate, lexicon.strong, lexicon.planCues, lexicon.commitment]
+        phraseEnders = WordList(enders.flatMap(\.words))
+        let openers: [WordList] = [lexicon.actionVerbs, lexicon.actionAdverbs, lexicon.mannerAdverbs, lexicon.modal, lexicon.strong, lexicon.planCues]
+        actionOpeners = WordList(openers.flatMap(\.words))
         cueWords = lexicon.strong
-        roleWords = lexicon.roleLead + lexicon.roleResponsible + lexicon.roleCooperate
-        actorEndings = Set((lexicon.actorHeads + lexicon.actorWords).compactMap(\.last))
+        roleWords = WordList(lexicon.roleLead.words + lexicon.roleResponsible.words + lexicon.roleCooperate.words)
+        actorEndings = ScalarSet((lexicon.actorHeads.words + lexicon.actorWords.words).compactMap(\.last))
         deadlines = DeadlineFinder(lexicon: lexicon)
-        dismissibleWords = lexicon.actorTrailing + lexicon.actionAdverbs + lexicon.mannerAdverbs
+        dismissibleWords = lexicon.actorTrailing.words + lexicon.actionAdverbs.words + lexicon.mannerAdverbs.words
     }
 
     // MARK: The primary actor
@@ -49,10 +51,9 @@ final class ActorFinder: Sendable {
     func actor(of cue: DirectiveClassifier.Cue, in text: Text, clauses: [Int]) -> (String, TaskRole)? {
         var after = cue.index + cue.word.count + (cue.actor?.unicodeScalars.count ?? 0)
         // 请法律事务部积极协助: the role word may follow an adverb.
-        while let adverb = lexicon.actionAdverbs.first(where: { DirectiveClassifier.hasPrefix($0, text, at: after) }) { after += adverb.count }
-        func follows(_ words: [Text]) -> Bool {
-            words.contains { DirectiveClassifier.hasPrefix($0, text, at: after)
-                && (!lexicon.clauseFinalRoles.contains($0) || endsClause(text, at: after + $0.count)) }
+        while let adverb = lexicon.actionAdverbs.first(at: after, in: text) { after += adverb.count }
+        func follows(_ words: WordList) -> Bool {
+            words.first(at: after, in: text) { !lexicon.clauseFinalRoles.contains($0) || endsClause(text, at: after + $0.count) } != nil
         }
         let role: TaskRole = follows(lexicon.roleLead) ? .lead : follows(lexicon.roleCooperate) ? .cooperate : .responsible
         if let actor = cue.actor { return (actor, role) }
@@ -112,13 +113,13 @@ final class ActorFinder: Sendable {
         let here = DirectiveClassifier.clausesUpTo(clauseStart - 1, in: clauses)
         for start in clauses[max(0, here - Self.clausesBack)..<here].reversed() {
             var end = DirectiveClassifier.clauseEnd(startingAt: start, in: clauses, count: text.count)
-            while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].properties.isWhitespace { end -= 1 }
+            while end > start, DirectiveClassifier.isClauseDelimiter(text[end - 1]) || text[end - 1].isWhitespace { end -= 1 }
             let clause = Array(text[start..<end])
-            if lexicon.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, clause, at: 0) }) { continue }
+            if lexicon.adverbialOpeners.matches(at: 0, in: clause) { continue }
             // A clause that assigns a role (市应急管理局、市水利局参与) names its own parties.
-            if roleWords.contains(where: { word in
-                DirectiveClassifier.occurrences(of: word, in: clause).contains { !DirectiveClassifier.insideWord($0, word, lexicon.notRole, clause) }
-            }) { continue }
+            if roleWords.occurrences(in: clause).contains(where: { i, word in !DirectiveClassifier.insideWord(i, word, lexicon.notRole, clause) }) {
+                continue
+            }
             if let actor = cleanActor(clause) { return actor }
             if let be = clause.firstIndex(of: "是"), be > 0 {
                 var subject = Array(clause[..<be])
@@ -136,14 +137,14 @@ final class ActorFinder: Sendable {
     /// assignment per actor, in text order.
     func assignments(in text: Text, clauses: [Int], counts: (Int) -> Bool, sentenceDeadline: Deadline?) -> [Assignment] {
         var found: [(position: Int, assignment: Assignment)] = []
-        let roles: [(TaskRole, [Text])] = [(.lead, lexicon.roleLead), (.responsible, lexicon.roleResponsible), (.cooperate, lexicon.roleCooperate)]
+        let roles: [(TaskRole, WordList)] = [(.lead, lexicon.roleLead), (.responsible, lexicon.roleResponsible), (.cooperate, lexicon.roleCooperate)]
         var taken = Set<Int>()
         func assign(_ actor: String, _ role: TaskRole, at position: Int, actionFrom: Int) {
             found.append((position, task(actor, role, actionFrom: actionFrom, in: text, sentenceDeadline: sentenceDeadline)))
         }
         for (role, words) in roles {
-            for word in words {
-                for i in DirectiveClassifier.occurrences(of: word, in: text)
+            do {
+                for (i, word) in words.occurrences(in: text)
                 where counts(i) && !taken.contains(i) && !DirectiveClassifier.insideWord(i, word, lexicon.notRole, text)
                     && (!lexicon.clauseFinalRoles.contains(word) || endsClause(text, at: i + word.count)) {
                     // The subject runs back to the clause's start or 由; 、 joins several actors.
@@ -156,12 +157,12 @@ final class ActorFinder: Sendable {
                     for piece in Self.listMembers(subject) {
                         var words = piece
                         // 县自然资源局要牵头、各乡镇配合: a member with its own role word is another party.
-                        if roleWords.contains(where: { !DirectiveClassifier.occurrences(of: $0, in: words).isEmpty }) {
+                        if roleWords.appears(in: words) {
                             pieces.removeAll()
                             continue
                         }
                         // 市生态环境局、市农业农村局要积极配合: the actors stand before the modal.
-                        if let modal = lexicon.modal.compactMap({ DirectiveClassifier.occurrences(of: $0, in: words).first }).min() {
+                        if let modal = lexicon.modal.firstOccurrence(in: words, where: { _ in true })?.index {
                             words.removeLast(words.count - modal)
                         }
                         if let actor = cleanActor(words) { pieces.append(actor) } else { pieces.removeAll() }
@@ -207,10 +208,10 @@ final class ActorFinder: Sendable {
         var moved = true
         while moved, start < text.count {
             moved = false
-            if "，,、：:".unicodeScalars.contains(text[start]) || text[start].properties.isWhitespace {
+            if "，,、：:".unicodeScalars.contains(text[start]) || text[start].isWhitespace {
                 start += 1
                 moved = true
-            } else if let word = roleWords.first(where: { DirectiveClassifier.hasPrefix($0, text, at: start) }) {
+            } else if let word = roleWords.first(at: start, in: text) {
                 // 牵头负责、…: the further role words are not the action.
                 start += word.count
                 moved = true
@@ -219,7 +220,7 @@ final class ActorFinder: Sendable {
                 var end = start
                 while end < text.count, !DirectiveClassifier.isClauseDelimiter(text[end]) { end += 1 }
                 let clause = Array(text[start..<end])
-                if end < text.count, let word = roleWords.first(where: { clause.count > $0.count && Array(clause.suffix($0.count)) == $0 }),
+                if end < text.count, let word = roleWords.first(endingAt: clause.count, in: clause, where: { clause.count > $0.count }),
                    cleanActor(Array(clause.dropLast(word.count)).split(separator: "、").first.map(Array.init) ?? []) != nil {
                     start = end
                     moved = true
@@ -267,8 +268,7 @@ final class ActorFinder: Sendable {
         // 请 or 严禁, where an addressee must stand, a single candidate is it too (请各新闻单位
         // 开设专栏) — unless a preposition or 的 inside shows it is no name (以任何名义对企业).
         return longest.flatMap { candidate in
-            let single = addressee && candidates == 1 && !candidate.contains("的") && !lexicon.adverbialOpeners.contains { word in
-                !DirectiveClassifier.occurrences(of: word, in: candidate).isEmpty }
+            let single = addressee && candidates == 1 && !candidate.contains("的") && !lexicon.adverbialOpeners.appears(in: candidate)
             return single || lexicon.actorWords.contains(candidate) ? DirectiveClassifier.string(candidate) : nil
         }
     }
@@ -278,8 +278,8 @@ final class ActorFinder: Sendable {
         let c = text[index]
         // 各县（市、区）政府: a parenthesis continues the name.
         if c == "（" || c == "(" { return false }
-        if !c.properties.isIdeographic { return true }
-        return phraseEnders.contains { DirectiveClassifier.hasPrefix($0, text, at: index) }
+        if !c.isIdeograph { return true }
+        return phraseEnders.matches(at: index, in: text)
     }
 
     /// A subject phrase reduced to the actor it names, or nil when it names none.
@@ -290,9 +290,7 @@ final class ActorFinder: Sendable {
         // one-character ending (前, 后) is tried only when the whole phrase names no actor:
         // 前进村, 后备干部 are names.
         func afterTimePhrase(longEndingsOnly: Bool) -> String? {
-            for k in 1..<words.count where lexicon.leadingTimeEndings.contains(where: {
-                ($0.count > 1 || !longEndingsOnly) && DirectiveClassifier.hasPrefix($0, words, at: k - $0.count)
-            }) {
+            for k in 1..<words.count where lexicon.leadingTimeEndings.first(endingAt: k, in: words, where: { $0.count > 1 || !longEndingsOnly }) != nil {
                 if let actor = core(Array(words[k...])) { return actor }
             }
             return nil
@@ -318,8 +316,8 @@ final class ActorFinder: Sendable {
 
     /// The phrase without whitespace and without leading conjunctions and time words.
     private func stripped(_ phrase: Text) -> Text {
-        var words = phrase.filter { !$0.properties.isWhitespace }
-        while let lead = lexicon.actorLeading.first(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) && words.count > $0.count }) {
+        var words = phrase.filter { !$0.isWhitespace }
+        while let lead = lexicon.actorLeading.first(at: 0, in: words, where: { words.count > $0.count }) {
             words.removeFirst(lead.count)
         }
         return words
@@ -353,8 +351,7 @@ final class ActorFinder: Sendable {
         }
         if rest.isEmpty { return true }
         guard rest.count <= 10 else { return false }
-        return lexicon.timeOpenings.contains { DirectiveClassifier.hasPrefix($0, rest, at: 0) }
-            || lexicon.timeEndings.contains { Self.hasSuffix($0, rest) }
+        return lexicon.timeOpenings.matches(at: 0, in: rest) || lexicon.timeEndings.endsText(rest)
     }
 
     /// Whether a phrase names an actor by itself.
@@ -367,9 +364,8 @@ final class ActorFinder: Sendable {
         let members = Self.listMembers(words)
         if words.count > 20, members.count < 2 || members.contains(where: { $0.count > 20 }) { return false }
         // Cheapest tests first: most candidate phrases end in no head at all.
-        func endsWith(_ word: Text) -> Bool { Self.hasSuffix(word, named) }
         let isWord = lexicon.actorWords.contains(words)
-        guard isWord || lexicon.actorHeads.contains(where: { endsWith($0) && (named.count > $0.count || $0.count >= 2) }),
+        guard isWord || lexicon.actorHeads.first(endingAt: named.count, in: named, where: { named.count > $0.count || $0.count >= 2 }) != nil,
               words.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) || "、（）()".unicodeScalars.contains($0) }),
               Self.parenthesesBalance(words)
         else { return false }
@@ -377,13 +373,13 @@ final class ActorFinder: Sendable {
         // A phrase that opens with a verb (强化部门协同) or a cue (要定期检查各部门) is an
         // action, and one that holds the copula (股份制是……一种企业) a judgement: no actor.
         // 由 inside says who fills a post (网格长一般由村“两委”成员担任), no name holds it.
-        if actionOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) })
+        if actionOpeners.matches(at: 0, in: words)
             || words.contains("是") || words.contains("了") || words.contains("由") { return false }
         // Nor is a prepositional phrase (对各级政府, 在农村) or one that holds a cue
         // (我们必须……坚持以经济建设为中心 ends in 中心, but orders).
-        if lexicon.adverbialOpeners.contains(where: { DirectiveClassifier.hasPrefix($0, words, at: 0) }) { return false }
-        if cueWords.contains(where: { !DirectiveClassifier.occurrences(of: $0, in: words).isEmpty }) { return false }
-        return !lexicon.notActor.contains(where: endsWith)
+        if lexicon.adverbialOpeners.matches(at: 0, in: words) { return false }
+        if cueWords.appears(in: words) { return false }
+        return !lexicon.notActor.endsText(named)
     }
 
     /// The members of a list joined by 、, leaving 、 inside parentheses alone:

@@ -3,62 +3,62 @@
 public struct AnalysisLexicon: Sendable {
     typealias Word = [Unicode.Scalar]
 
-    var strong: [Word] = []
-    var modal: [Word] = []
-    var notModal: [Word] = []
-    var notStrong: [Word] = []
-    var clauseProhibitions: [Word] = []
-    var actionVerbs: [Word] = []
-    var actionAdverbs: [Word] = []
-    var mannerAdverbs: [Word] = []
-    var nonActionOpeners: [Word] = []
-    var reporting: [Word] = []
-    var copulaExclusions: [Word] = []
-    var review: [Word] = []
-    var reviewClauseEndings: [Word] = []
-    var planOpeners: [Word] = []
-    var actorLeading: [Word] = []
-    var actorTrailing: [Word] = []
-    var actorAppositive: [Word] = []
-    var actorHeads: [Word] = []
-    var actorWords: [Word] = []
-    var notActor: [Word] = []
-    var actorAfterCue: [Word] = []
-    var actorFollowers: [Word] = []
-    var adverbialOpeners: [Word] = []
-    var actorJoiners: [Word] = []
-    var timeEndings: [Word] = []
-    var leadingTimeEndings: [Word] = []
-    var timeOpenings: [Word] = []
-    var roleLead: [Word] = []
-    var roleResponsible: [Word] = []
-    var roleCooperate: [Word] = []
-    var clauseFinalRoles: [Word] = []
-    var notRole: [Word] = []
-    var planCues: [Word] = []
-    var maxim: [Word] = []
-    var copulaLike: [Word] = []
-    var assessmentFrames: [Word] = []
-    var describingOpeners: [Word] = []
-    var pastTime: [Word] = []
-    var meeting: [Word] = []
-    var purpose: [Word] = []
-    var notVerbHao: [Word] = []
-    var request: [Word] = []
-    var notRequest: [Word] = []
-    var commitment: [Word] = []
-    var notCommitment: [Word] = []
-    var permission: [Word] = []
-    var assessmentEndings: [Word] = []
-    var problem: [Word] = []
-    var done: [Word] = []
-    var notDone: [Word] = []
-    var deadlineEvents: [Word] = []
-    var stopwords: [Word] = []
-    var stopwordEndings: [Word] = []
-    var notStopwords: [Word] = []
-    var termBreaks: [Word] = []
-    var terms: [Word] = []
+    var strong = WordList()
+    var modal = WordList()
+    var notModal = WordList()
+    var notStrong = WordList()
+    var clauseProhibitions = WordList()
+    var actionVerbs = WordList()
+    var actionAdverbs = WordList()
+    var mannerAdverbs = WordList()
+    var nonActionOpeners = WordList()
+    var reporting = WordList()
+    var copulaExclusions = WordList()
+    var review = WordList()
+    var reviewClauseEndings = WordList()
+    var planOpeners = WordList()
+    var actorLeading = WordList()
+    var actorTrailing = WordList()
+    var actorAppositive = WordList()
+    var actorHeads = WordList()
+    var actorWords = WordList()
+    var notActor = WordList()
+    var actorAfterCue = WordList()
+    var actorFollowers = WordList()
+    var adverbialOpeners = WordList()
+    var actorJoiners = WordList()
+    var timeEndings = WordList()
+    var leadingTimeEndings = WordList()
+    var timeOpenings = WordList()
+    var roleLead = WordList()
+    var roleResponsible = WordList()
+    var roleCooperate = WordList()
+    var clauseFinalRoles = WordList()
+    var notRole = WordList()
+    var planCues = WordList()
+    var maxim = WordList()
+    var copulaLike = WordList()
+    var assessmentFrames = WordList()
+    var describingOpeners = WordList()
+    var pastTime = WordList()
+    var meeting = WordList()
+    var purpose = WordList()
+    var notVerbHao = WordList()
+    var request = WordList()
+    var notRequest = WordList()
+    var commitment = WordList()
+    var notCommitment = WordList()
+    var permission = WordList()
+    var assessmentEndings = WordList()
+    var problem = WordList()
+    var done = WordList()
+    var notDone = WordList()
+    var deadlineEvents = WordList()
+    var stopwords = WordList()
+    var stopwordEndings = WordList()
+    var notStopwords = WordList()
+    var termBreaks = WordList()
+    var terms = WordList()
     var formulations: [String] = []
 
     /// The lexicon shipped with speechq.
@@ -74,7 +74,7 @@ public struct AnalysisLexicon: Sendable {
 
     /// Every word list a lexicon file may hold, by its name in the file: one declaration that
     /// reading, adding and the error for an unknown list all use.
-    static let wordLists: [(name: String, keyPath: WritableKeyPath<AnalysisLexicon, [Word]> & Sendable)] = [
+    static let wordLists: [(name: String, keyPath: WritableKeyPath<AnalysisLexicon, WordList> & Sendable)] = [
         ("strong", \.strong),
         ("modal", \.modal),
         ("not-modal", \.notModal),
@@ -141,9 +141,10 @@ public struct AnalysisLexicon: Sendable {
         let lists = WordLists(parsing: data)
         var copy = self
         for (name, keyPath) in Self.wordLists {
-            copy[keyPath: keyPath] += lists.strings(name).map { Array($0.unicodeScalars) }
+            var words = copy[keyPath: keyPath].words + lists.strings(name).map { Array($0.unicodeScalars) }
             // Longest first, so the longest matching word decides.
-            copy[keyPath: keyPath].sort { $0.count > $1.count }
+            words.sort { $0.count > $1.count }
+            copy[keyPath: keyPath] = WordList(words)
         }
         copy.formulations += lists.strings("formulations")
         return copy

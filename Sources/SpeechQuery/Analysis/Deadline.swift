@@ -54,22 +54,22 @@ struct DeadlineFinder: Sendable {
     let events: [Text]
     /// The characters other than numerals that can open a deadline: 年内, 今年, 明年, 本年,
     /// 上半年, 半年, 第三季度, 每月, 下月底, and the first character of each event.
-    let starters: Set<Unicode.Scalar>
+    let starters: ScalarSet
 
     init(lexicon: AnalysisLexicon) {
-        events = lexicon.deadlineEvents
-        starters = Set(["年", "今", "明", "本", "上", "半", "第", "每", "下"] + events.compactMap(\.first))
+        events = lexicon.deadlineEvents.words
+        starters = ScalarSet(["年", "今", "明", "本", "上", "半", "第", "每", "下"] + events.compactMap(\.first))
     }
 
     /// The finder over the shipped lexicon.
     static let standard = DeadlineFinder(lexicon: .standard)
 
     /// What follows the number of a deadline: 月, 年, 季(度), 日, 号, 天, 周, 小(时), 个(月), 点, 时.
-    static let timeUnits: Set<Unicode.Scalar> = ["月", "年", "季", "日", "号", "天", "周", "小", "个", "点", "时"]
+    static let timeUnits: ScalarSet = ["月", "年", "季", "日", "号", "天", "周", "小", "个", "点", "时"]
     /// What may follow 前 in a deadline without making another word (前期, 前列, 前置).
-    static let notAfterQian: Set<Unicode.Scalar> = ["期", "列", "沿", "提", "景", "途", "面", "往", "进", "后", "置", "线", "端", "移"]
+    static let notAfterQian: ScalarSet = ["期", "列", "沿", "提", "景", "途", "面", "往", "进", "后", "置", "线", "端", "移"]
     /// What makes 节 part of another word (环节前, 季节前): then 节前 is no deadline.
-    static let notBeforeJie: Set<Unicode.Scalar> = ["环", "季", "细", "关", "章", "礼", "情", "调", "音", "时", "气", "名", "枝", "晚", "过", "小", "脱", "衔"]
+    static let notBeforeJie: ScalarSet = ["环", "季", "细", "关", "章", "礼", "情", "调", "音", "时", "气", "名", "枝", "晚", "过", "小", "脱", "衔"]
     /// Words that end a deadline: 前, 之前, 以前, 为止, 止.
     static let limitWords: [Text] = ["之前", "以前", "为止", "前", "止"].map { Array($0.unicodeScalars) }
 
@@ -232,7 +232,7 @@ struct DeadlineFinder: Sendable {
             let within = word.first == "本" && Self.has("内", text, at: end) ? end + 1 : nil
             guard let after = Self.limit(text, at: end) ?? within else { continue }
             // 环节前期, 三年前: the word is part of a longer one.
-            if start > 0, word.count == 1, text[start - 1].properties.isIdeographic,
+            if start > 0, word.count == 1, text[start - 1].isIdeograph,
                (word == ["年"] ? !["在", "于", "到", "赶"].contains(text[start - 1]) : Self.notBeforeJie.contains(text[start - 1])) { return nil }
             if start > 0, Self.isNumeral(text[start - 1]) { return nil }
             if word == Array("月底".unicodeScalars), start > 0, text[start - 1] == "每" || text[start - 1] == "下" {

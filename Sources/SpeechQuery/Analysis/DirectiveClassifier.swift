@@ -54,10 +54,12 @@ public struct DirectiveVerdict: Sendable, Equatable {
 public final class DirectiveClassifier: Sendable {
     public let lexicon: AnalysisLexicon
     let actors: ActorFinder
+    private let notModalSpans: [(word: Text, offset: Int)]
 
     public init(lexicon: AnalysisLexicon = .standard) {
         self.lexicon = lexicon
         actors = ActorFinder(lexicon: lexicon)
+        notModalSpans = Self.modalSpans(lexicon)
     }
 
     typealias Text = [Unicode.Scalar]
@@ -73,13 +75,13 @@ public final class DirectiveClassifier: Sendable {
     public func classify(_ sentence: String, leadsPoint: Bool, inReview: Bool) -> DirectiveVerdict {
         let text = Array(sentence.unicodeScalars)
         let quoted = Self.quotedMask(text)
-        let frame = firstOccurrence(of: lexicon.reporting, in: text, where: { !quoted[$0] && !speakersOwn($0, in: text) })
+        let frame = lexicon.reporting.firstOccurrence(in: text, where: { !quoted[$0] && !speakersOwn($0, in: text) })
         func counts(_ i: Int) -> Bool { !quoted[i] && (frame.map { i < $0.index } ?? true) }
         let clauses = Self.clauseStarts(text)
         let deadline = actors.deadlines.first(in: text)
         var reasons: [String] = []
         // 上个月市创建办开展暗访 reports the past: no clause of it orders by its shape.
-        let aboutThePast = lexicon.pastTime.contains { !Self.occurrences(of: $0, in: text).isEmpty }
+        let aboutThePast = lexicon.pastTime.appears(in: text)
 
         // 1. A review of past work that reports what was done orders nothing now.
         if inReview, reportsDone(text, quoted: quoted) {
@@ -88,8 +90,8 @@ public final class DirectiveClassifier: Sendable {
 
         // 2. Strong cues.
         // 今天召开这次会议，主要任务是……／就是要……: what the meeting is for, from the purpose on.
-        let meetingPurpose = lexicon.meeting.compactMap { Self.occurrences(of: $0, in: text).first }.min().flatMap { meeting in
-            lexicon.purpose.compactMap { word in Self.occurrences(of: word, in: text).first { $0 > meeting } }.min()
+        let meetingPurpose = lexicon.meeting.firstOccurrence(in: text, where: { _ in true }).flatMap { meeting in
+            lexicon.purpose.firstOccurrence(in: text, where: { $0 > meeting.index })?.index
         }
         var cues: [Cue] = []
         func consider(_ cue: Cue, _ reason: String) {
@@ -99,7 +101,7 @@ public final class DirectiveClassifier: Sendable {
             }
             // 态度坚决，措施具体; 马虎不得。: a cue that ends its clause is a predicate, no order.
             var after = cue.index + cue.word.count
-            while after < text.count, text[after].properties.isWhitespace { after += 1 }  // 各乡镇要 加强巡查
+            while after < text.count, text[after].isWhitespace { after += 1 }  // 各乡镇要 加强巡查
             if cue.actor == nil, after < text.count, Self.isClauseDelimiter(text[after]) || SentenceEnd.isClosing(text[after]) {
                 if !reasons.contains("predicate \(Self.string(cue.word))") { reasons.append("predicate \(Self.string(cue.word))") }
                 return
@@ -115,28 +117,22 @@ public final class DirectiveClassifier: Sendable {
             cues.append(cue)
             if !reasons.contains(reason) { reasons.append(reason) }
         }
-        for word in lexicon.strong {
-            for i in Self.occurrences(of: word, in: text)
+        for (i, word) in lexicon.strong.occurrences(in: text)
+        where !Self.insideWord(i, word, lexicon.strong, text) && !Self.insideWord(i, word, lexicon.notStrong, text) {
+            consider(Cue(index: i, word: word), "marker \(Self.string(word))")
+        }
+        if !inReview {
+            for (i, word) in lexicon.planCues.occurrences(in: text)
             where !Self.insideWord(i, word, lexicon.strong, text) && !Self.insideWord(i, word, lexicon.notStrong, text) {
                 consider(Cue(index: i, word: word), "marker \(Self.string(word))")
             }
         }
-        if !inReview {
-            for word in lexicon.planCues {
-                for i in Self.occurrences(of: word, in: text)
-                where !Self.insideWord(i, word, lexicon.strong, text) && !Self.insideWord(i, word, lexicon.notStrong, text) {
-                    consider(Cue(index: i, word: word), "marker \(Self.string(word))")
-                }
-            }
+        for (i, word) in lexicon.modal.occurrences(in: text) where !insideNotModal(i, text) && !Self.insideWord(i, word, lexicon.strong, text) {
+            consider(Cue(index: i, word: word), "modal \(Self.string(word))")
         }
-        for word in lexicon.modal {
-            for i in Self.occurrences(of: word, in: text) where !insideNotModal(i, text) && !Self.insideWord(i, word, lexicon.strong, text) {
-                consider(Cue(index: i, word: word), "modal \(Self.string(word))")
-            }
-        }
-        let maxim = lexicon.maxim.contains { !Self.occurrences(of: $0, in: text).isEmpty }
+        let maxim = lexicon.maxim.appears(in: text)
         for start in clauses {
-            for word in lexicon.clauseProhibitions where Self.hasPrefix(word, text, at: start) {
+            for word in lexicon.clauseProhibitions.all(at: start, in: text) {
                 if maxim {
                     if !reasons.contains("maxim") { reasons.append("maxim") }
                 } else {
@@ -154,7 +150,7 @@ public final class DirectiveClassifier: Sendable {
             consider(cue, "request \(Self.string(cue.word))")
         }
         // 随着……，我县将……: what a circumstance will bring is a forecast, not a commitment.
-        if !inReview, !lexicon.nonActionOpeners.contains(where: { Self.hasPrefix($0, text, at: 0) }) {
+        if !inReview, !lexicon.nonActionOpeners.matches(at: 0, in: text) {
             for cue in commitments(text, clauses: clauses) {
                 consider(cue, "commitment \(Self.string(cue.word))")
             }
@@ -212,7 +208,7 @@ public final class DirectiveClassifier: Sendable {
         // 4. Point lead sentences, unless they name a problem.
         if leadsPoint {
             let content = PointMarkerPrefix.length(of: text)
-            if actionOpening(text, at: content) == nil, let word = firstOccurrence(of: lexicon.problem, in: text, where: { !quoted[$0] }) {
+            if actionOpening(text, at: content) == nil, let word = lexicon.problem.firstOccurrence(in: text, where: { !quoted[$0] }) {
                 return .not(reasons + ["point lead", "names a problem (\(Self.string(word.word)))"])
             }
             return DirectiveVerdict(isDirective: true, reasons: reasons + ["point lead"], actor: nil, role: nil, assignments: [], deadline: deadline)
@@ -236,18 +232,18 @@ public final class DirectiveClassifier: Sendable {
             return .not(reasons + [weak.reason, "weighs the situation"])
         }
         // 少数干部畏难情绪重，……主动出击少: a sentence about some of a group describes them.
-        if let some = lexicon.describingOpeners.first(where: { Self.hasPrefix($0, text, at: 0) }) {
+        if let some = lexicon.describingOpeners.first(at: 0, in: text) {
             return .not(reasons + [weak.reason, "describes \(Self.string(some))…"])
         }
         // Leave granted up to the opening clause (可以, 允许, 鼓励) is no order.
         let clauseEnd = Self.clauseEnd(startingAt: weak.clause, in: clauses, count: text.count)
-        if let permission = firstOccurrence(of: lexicon.permission, in: text, where: { $0 < clauseEnd && !quoted[$0] }) {
+        if let permission = lexicon.permission.firstOccurrence(in: text, where: { $0 < clauseEnd && !quoted[$0] }) {
             return .not(reasons + [weak.reason, "permission \(Self.string(permission.word))"])
         }
         if hasCopula(text, quoted: quoted) {
             return .not(reasons + [weak.reason, "assessment with 是"])
         }
-        if let judgement = firstOccurrence(of: lexicon.copulaLike, in: text, where: { !quoted[$0] }) {
+        if let judgement = lexicon.copulaLike.firstOccurrence(in: text, where: { !quoted[$0] }) {
             return .not(reasons + [weak.reason, "assessment with \(Self.string(judgement.word))"])
         }
         if let ending = judgingEnding(text) {
@@ -263,10 +259,10 @@ public final class DirectiveClassifier: Sendable {
     /// Whether the sentence opens with a frame that weighs the situation: 总的看，……, or a first
     /// clause from 从 to 看 (从机遇看，……; 从全省来看，……).
     private func analysesTheSituation(_ text: Text, clauses: [Int]) -> Bool {
-        if lexicon.assessmentFrames.contains(where: { Self.hasPrefix($0, text, at: 0) }) { return true }
+        if lexicon.assessmentFrames.matches(at: 0, in: text) { return true }
         guard text.first == "从", clauses.count > 1 else { return false }
         var end = clauses[1] - 1
-        while end > 0, Self.isClauseDelimiter(text[end]) || text[end].properties.isWhitespace { end -= 1 }
+        while end > 0, Self.isClauseDelimiter(text[end]) || text[end].isWhitespace { end -= 1 }
         return end < 12 && text[end] == "看"
     }
 
@@ -274,7 +270,7 @@ public final class DirectiveClassifier: Sendable {
     /// the actor's name and the rule that fired (`召开`).
     private func actorThenAction(_ text: Text, at start: Int) -> (String, String)? {
         // 有的区县排查走过场 describes some of them.
-        if lexicon.describingOpeners.contains(where: { Self.hasPrefix($0, text, at: start) }) { return nil }
+        if lexicon.describingOpeners.matches(at: start, in: text) { return nil }
         guard let actor = actors.actorOpening(text, at: start) else { return nil }
         let afterActor = start + actor.unicodeScalars.count
         var i = afterActor
@@ -293,7 +289,7 @@ public final class DirectiveClassifier: Sendable {
     /// 需要指出的是，……, 总的来说，…….
     private func speakersOwn(_ i: Int, in text: Text) -> Bool {
         if text[max(0, i - 3)..<i].contains("我") { return true }
-        let word = lexicon.reporting.first { Self.hasPrefix($0, text, at: i) } ?? []
+        let word = lexicon.reporting.first(at: i, in: text) ?? []
         if Self.hasPrefix(["的", "是"], text, at: i + word.count) { return true }
         return i > 0 && text[i - 1] == "来"
     }
@@ -315,30 +311,29 @@ public final class DirectiveClassifier: Sendable {
     // MARK: Cues
 
     /// Whether the `word` at `i` is part of one of `longer` (负责 in 负责人).
-    static func insideWord(_ i: Int, _ word: Text, _ longer: [Text], _ text: Text) -> Bool {
-        for candidate in longer where candidate.count > word.count {
-            for offset in 0...(candidate.count - word.count) where Array(candidate[offset..<(offset + word.count)]) == word {
-                if i - offset >= 0, Self.hasPrefix(candidate, text, at: i - offset) { return true }
-            }
-        }
+    static func insideWord(_ i: Int, _ word: Text, _ longer: WordList, _ text: Text) -> Bool {
+        longer.covers(i, length: word.count, in: text)
+    }
+
+    /// Whether the modal at `i` is part of one of `[not-modal]` (要 in 主要), at a place of
+    /// that word where a modal stands.
+    private func insideNotModal(_ i: Int, _ text: Text) -> Bool {
+        for (word, offset) in notModalSpans where i - offset >= 0 && Self.hasPrefix(word, text, at: i - offset) { return true }
         return false
     }
 
-    private func insideNotModal(_ i: Int, _ text: Text) -> Bool {
-        for word in lexicon.notModal {
-            for offset in word.indices where lexicon.modal.contains(where: { Self.hasPrefix($0, word, at: offset) }) {
-                if i - offset >= 0, Self.hasPrefix(word, text, at: i - offset) { return true }
-            }
+    /// Each `[not-modal]` word with each place in it where a modal word stands.
+    private static func modalSpans(_ lexicon: AnalysisLexicon) -> [(word: Text, offset: Int)] {
+        lexicon.notModal.flatMap { word in
+            word.indices.filter { lexicon.modal.matches(at: $0, in: word) }.map { (word, $0) }
         }
-        return false
     }
 
     /// 请各乡镇……, 希望大家……, 让我们……: a clause that opens with a request word and names
     /// who is asked right after it.
     private func requests(_ text: Text, clauses: [Int]) -> [Cue] {
         clauses.compactMap { start in
-            guard let word = lexicon.request.first(where: { Self.hasPrefix($0, text, at: start) }),
-                  !lexicon.notRequest.contains(where: { Self.hasPrefix($0, text, at: start) })
+            guard let word = lexicon.request.first(at: start, in: text), !lexicon.notRequest.matches(at: start, in: text)
             else { return nil }
             // 让我们 names its actor itself.
             if word.last == "们" { return Cue(index: start, word: word, actor: String(String.UnicodeScalarView(word.suffix(2)))) }
@@ -350,34 +345,29 @@ public final class DirectiveClassifier: Sendable {
     /// 县财政局将安排……: a named actor, then 将, commits itself to act.
     private func commitments(_ text: Text, clauses: [Int]) -> [Cue] {
         var cues: [Cue] = []
-        for word in lexicon.commitment {
-            for i in Self.occurrences(of: word, in: text) where !Self.insideWord(i, word, lexicon.notCommitment, text) {
-                let start = Self.clauseStart(containing: i, in: clauses)
-                guard i > start, let actor = actors.cleanActor(Array(text[max(start, i - ActorFinder.reach)..<i])) else { continue }
-                cues.append(Cue(index: i, word: word, actor: actor))
-            }
+        for (i, word) in lexicon.commitment.occurrences(in: text) where !Self.insideWord(i, word, lexicon.notCommitment, text) {
+            let start = Self.clauseStart(containing: i, in: clauses)
+            guard i > start, let actor = actors.cleanActor(Array(text[max(start, i - ActorFinder.reach)..<i])) else { continue }
+            cues.append(Cue(index: i, word: word, actor: actor))
         }
         return cues
     }
 
     /// Whether a clause in the sentence reports a completed act: 开展了, 已经.
     private func reportsDone(_ text: Text, quoted: [Bool]) -> Bool {
-        lexicon.done.contains { word in
-            Self.occurrences(of: word, in: text).contains { !quoted[$0] && !Self.insideWord($0, word, lexicon.notDone, text) }
-        }
+        lexicon.done.occurrences(in: text).contains { i, word in !quoted[i] && !Self.insideWord(i, word, lexicon.notDone, text) }
     }
 
     /// A sentence ending that judges what comes before it: 任务艰巨、责任重大.
     private func judgingEnding(_ text: Text) -> String? {
         var end = text.count
         while end > 0, SentenceEnd.isClosing(text[end - 1]) { end -= 1 }
-        let body = Array(text[..<end])
-        return lexicon.assessmentEndings.first { body.count >= $0.count && Array(body.suffix($0.count)) == $0 }.map(Self.string)
+        return lexicon.assessmentEndings.first(endingAt: end, in: text).map(Self.string)
     }
 
     /// `verb-first 坚持` or `adverb-first 切实` when the clause at `start` opens with one.
     private func actionOpening(_ text: Text, at start: Int) -> String? {
-        if lexicon.nonActionOpeners.contains(where: { Self.hasPrefix($0, text, at: start) }) { return nil }
+        if lexicon.nonActionOpeners.matches(at: start, in: text) { return nil }
         var i = start
         var adverb: Text?
         var standsAlone = false
@@ -387,9 +377,9 @@ public final class DirectiveClassifier: Sendable {
             i += word.count
         }
         // 用好, 管好, 当好 …: a verb of doing well, by its shape.
-        let verbHao: Text? = i + 2 < text.count && text[i + 1] == "好" && text[i].properties.isIdeographic
-            && !lexicon.notVerbHao.contains(where: { Self.hasPrefix($0, text, at: i) }) ? Array(text[i...(i + 1)]) : nil
-        if let verb = lexicon.actionVerbs.first(where: { Self.hasPrefix($0, text, at: i) }) ?? verbHao, !completed(text, i + verb.count) {
+        let verbHao: Text? = i + 2 < text.count && text[i + 1] == "好" && text[i].isIdeograph
+            && !lexicon.notVerbHao.matches(at: i, in: text) ? Array(text[i...(i + 1)]) : nil
+        if let verb = lexicon.actionVerbs.first(at: i, in: text) ?? verbHao, !completed(text, i + verb.count) {
             // 稳妥推进: the manner adverb is named with its verb.
             return adverb.map { "adverb-first \(Self.string($0)) \(Self.string(verb))" } ?? "verb-first \(Self.string(verb))"
         }
@@ -406,13 +396,13 @@ public final class DirectiveClassifier: Sendable {
     /// reduplicated AABB word (扎扎实实) (they need a verb).
     private func adverbOfManner(_ text: Text, at i: Int) -> (Text, Bool)? {
         for (words, alone) in [(lexicon.actionAdverbs, true), (lexicon.mannerAdverbs, false)] {
-            if let word = words.first(where: { Self.hasPrefix($0, text, at: i) }) {
+            if let word = words.first(at: i, in: text) {
                 if i + word.count < text.count, text[i + word.count] == "地" { return (Array(text[i...(i + word.count)]), false) }
                 return (word, alone)
             }
         }
         if i + 3 < text.count, text[i] == text[i + 1], text[i + 2] == text[i + 3], text[i] != text[i + 2],
-           text[i...(i + 3)].allSatisfy({ $0.properties.isIdeographic }) {
+           text[i...(i + 3)].allSatisfy({ $0.isIdeograph }) {
             return (Array(text[i...(i + 3)]), false)
         }
         return nil
@@ -455,14 +445,6 @@ public final class DirectiveClassifier: Sendable {
         return found
     }
 
-    func firstOccurrence(of words: [Text], in text: Text, where allowed: (Int) -> Bool) -> (index: Int, word: Text)? {
-        var best: (index: Int, word: Text)?
-        for word in words {
-            if let i = Self.occurrences(of: word, in: text).first(where: allowed), i < (best?.index ?? .max) { best = (i, word) }
-        }
-        return best
-    }
-
     static func isClauseDelimiter(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "，", ",", "；", ";", "：", ":": true
@@ -501,7 +483,7 @@ public final class DirectiveClassifier: Sendable {
         // A delimiter followed only by spaces opens no clause (and no index past the end).
         return starts.map { start in
             var s = start
-            while s < text.count, text[s].properties.isWhitespace { s += 1 }
+            while s < text.count, text[s].isWhitespace { s += 1 }
             return s
         }.filter { $0 < text.count }
     }
@@ -531,7 +513,7 @@ enum SentenceEnd {
     static func isClosing(_ c: Unicode.Scalar) -> Bool {
         switch c {
         case "。", "！", "？", "；", "!", "?", ";", "”", "’", "」", "』", "）", ")", "…", " ", "\u{3000}", "\t", "\n": true
-        default: c.value >= 0x80 && c.value < 0x3000 ? c.properties.isWhitespace : false
+        default: c.value >= 0x80 && c.value < 0x3000 ? c.isWhitespace : false
         }
     }
 }

@@ -10,7 +10,7 @@ public struct DocumentAnalysis: Sendable {
         let outline = document.outline
         let reviewWords = classifier.lexicon.review.map { String(String.UnicodeScalarView($0)) }
         func isReview(_ text: String) -> Bool { reviewWords.contains { text.contains($0) } }
-        func utf8(_ words: [[Unicode.Scalar]]) -> [[UInt8]] { words.map { Array(String(String.UnicodeScalarView($0)).utf8) } }
+        func utf8(_ words: WordList) -> [[UInt8]] { words.map { Array(String(String.UnicodeScalarView($0)).utf8) } }
         let reviewOpeners = utf8(classifier.lexicon.review)
         let clauseEndings = utf8(classifier.lexicon.reviewClauseEndings)
         let planOpeners = utf8(classifier.lexicon.planOpeners)

@@ -212,9 +212,9 @@ struct Junctions {
         edge[0] = true
         edge[count] = true
 
-        let stopwords = WordMatcher(lexicon.stopwords, runs)
-        let endings = WordMatcher(lexicon.stopwordEndings, runs)
-        let exceptions = WordMatcher(lexicon.notStopwords, runs)
+        let stopwords = WordMatcher(lexicon.stopwords.words, runs)
+        let endings = WordMatcher(lexicon.stopwordEndings.words, runs)
+        let exceptions = WordMatcher(lexicon.notStopwords.words, runs)
         exceptions.forEachMatch(in: codes) { start, length in
             exceptionStarting[start] = max(exceptionStarting[start], UInt8(length))
             exceptionEnding[start + length - 1] = max(exceptionEnding[start + length - 1], UInt8(length))
