@@ -395,11 +395,10 @@ public final class DirectiveClassifier: Sendable {
     /// `[action-adverbs]` (it does), one of `[manner-adverbs]`, a word ending in 地 (认真地) or a
     /// reduplicated AABB word (扎扎实实) (they need a verb).
     private func adverbOfManner(_ text: Text, at i: Int) -> (Text, Bool)? {
-        for (words, alone) in [(lexicon.actionAdverbs, true), (lexicon.mannerAdverbs, false)] {
-            if let word = words.first(at: i, in: text) {
-                if i + word.count < text.count, text[i + word.count] == "地" { return (Array(text[i...(i + word.count)]), false) }
-                return (word, alone)
-            }
+        let adverb = lexicon.actionAdverbs.first(at: i, in: text).map { ($0, true) } ?? lexicon.mannerAdverbs.first(at: i, in: text).map { ($0, false) }
+        if let (word, alone) = adverb {
+            if i + word.count < text.count, text[i + word.count] == "地" { return (Array(text[i...(i + word.count)]), false) }
+            return (word, alone)
         }
         if i + 3 < text.count, text[i] == text[i + 1], text[i + 2] == text[i + 3], text[i] != text[i + 2],
            text[i...(i + 3)].allSatisfy({ $0.isIdeograph }) {

@@ -6,7 +6,7 @@
 /// word's array to do so) was most of the time of `count directives`. The answers are the
 /// same as trying the words in list order: where several match, the first in the list wins
 /// (lexicon lists are sorted longest first, so that is the longest).
-struct WordList: RandomAccessCollection, Sendable {
+final class WordList: RandomAccessCollection, Sendable {
     typealias Word = [Unicode.Scalar]
     typealias Text = [Unicode.Scalar]
 
