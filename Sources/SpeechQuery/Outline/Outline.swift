@@ -44,36 +44,84 @@ public struct FrontMatter: Sendable, Equatable {
 }
 
 /// A body paragraph: one non-empty source line in the preamble, a section or the closing.
+///
+/// Stored in 32-bit fields (`Compact32`): a corpus holds millions of paragraphs and
+/// sentences, and with 64-bit integers and optionals their records outweighed the text.
 public struct Paragraph: Sendable, Equatable {
+    private var storedOrdinal, storedLine, start, end, storedSection, storedSubsection, firstSentence, endSentence: UInt32
+    public var part: Part
+
+    public init(ordinal: Int, line: Int, range: Range<Int>, part: Part, section: Int?, subsection: Int?, sentences: Range<Int>) {
+        storedOrdinal = Compact32.store(ordinal)
+        storedLine = Compact32.store(line)
+        (start, end) = Compact32.store(range)
+        self.part = part
+        storedSection = Compact32.store(section)
+        storedSubsection = Compact32.store(subsection)
+        (firstSentence, endSentence) = Compact32.store(sentences)
+    }
+
     /// 1-based position among the paragraphs of its container (preamble, section,
     /// subsection or closing).
-    public var ordinal: Int
-    public var line: Int
+    public var ordinal: Int { Int(storedOrdinal) }
+    public var line: Int { Int(storedLine) }
     /// The paragraph's body text; a run-in heading is not part of it.
-    public var range: Range<Int>
-    public var part: Part
+    public var range: Range<Int> { Int(start)..<Int(end) }
     /// Index into `Outline.sections`.
-    public var section: Int?
+    public var section: Int? { Compact32.load(storedSection) }
     /// Index into `Outline.subsections`.
-    public var subsection: Int?
+    public var subsection: Int? { Compact32.load(storedSubsection) }
     /// The paragraph's sentences, as indices into `Outline.sentences`.
-    public var sentences: Range<Int>
+    public var sentences: Range<Int> { Int(firstSentence)..<Int(endSentence) }
 }
 
 /// A body sentence. Headings of the title, subtitles, sections and subsections are not
-/// sentences; a point's lead sentence is both its heading and a sentence.
+/// sentences; a point's lead sentence is both its heading and a sentence. Stored in 32-bit
+/// fields, as paragraphs are.
 public struct Sentence: Sendable, Equatable {
-    /// 1-based position within its paragraph.
-    public var ordinal: Int
-    public var line: Int
-    public var range: Range<Int>
+    private var storedOrdinal, storedLine, start, end, storedSection, storedSubsection, storedPoint, storedParagraph: UInt32
     public var part: Part
-    public var section: Int?
-    public var subsection: Int?
+
+    public init(ordinal: Int, line: Int, range: Range<Int>, part: Part, section: Int?, subsection: Int?, point: Int?, paragraph: Int) {
+        storedOrdinal = Compact32.store(ordinal)
+        storedLine = Compact32.store(line)
+        (start, end) = Compact32.store(range)
+        self.part = part
+        storedSection = Compact32.store(section)
+        storedSubsection = Compact32.store(subsection)
+        storedPoint = Compact32.store(point)
+        storedParagraph = Compact32.store(paragraph)
+    }
+
+    /// 1-based position within its paragraph.
+    public var ordinal: Int { Int(storedOrdinal) }
+    public var line: Int { Int(storedLine) }
+    public var range: Range<Int> { Int(start)..<Int(end) }
+    public var section: Int? { Compact32.load(storedSection) }
+    public var subsection: Int? { Compact32.load(storedSubsection) }
     /// Index into `Outline.points`.
-    public var point: Int?
+    public var point: Int? { Compact32.load(storedPoint) }
     /// Index into `Outline.paragraphs`.
-    public var paragraph: Int
+    public var paragraph: Int { Int(storedParagraph) }
+}
+
+/// 32-bit storage for the offsets, indices and counts of outline records, with the largest
+/// value standing for "none". Offsets of a document of 4 GiB or more would be clamped
+/// (wrong, but no crash); speeches and reports are megabytes at most.
+enum Compact32 {
+    static let none = UInt32.max
+
+    @inline(__always)
+    static func store(_ value: Int) -> UInt32 { min(UInt32(clamping: value), none - 1) }
+
+    @inline(__always)
+    static func store(_ value: Int?) -> UInt32 { value.map(store) ?? none }
+
+    @inline(__always)
+    static func store(_ range: Range<Int>) -> (UInt32, UInt32) { (store(range.lowerBound), store(range.upperBound)) }
+
+    @inline(__always)
+    static func load(_ value: UInt32) -> Int? { value == none ? nil : Int(value) }
 }
 
 /// `一、…` — a numbered top-level division of the speech.
