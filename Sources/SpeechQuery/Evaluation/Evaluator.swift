@@ -108,16 +108,28 @@ public struct Evaluator {
         case .filter(let predicate):
             switch input.value {
             case .nodes(let nodes, let type):
-                let compiled = try CompiledPredicate(predicate, corpus: corpus, fields: { names throws(Diagnostic) in try nodeFields(names, of: type, stage) })
+                let compiled = try CompiledPredicate(predicate, corpus: corpus, isInterrupted: isInterrupted,
+                                                     fields: { names throws(Diagnostic) in try nodeFields(names, of: type, stage) })
                 var kept: [Node] = []
-                for (k, node) in nodes.enumerated() {
-                    if k % 256 == 0, isInterrupted() { throw error("interrupted", stage) }
-                    if compiled.matches(node) { kept.append(node) }
+                do throws(StageFailure) {
+                    for (k, node) in nodes.enumerated() {
+                        if k % 256 == 0, isInterrupted() { throw StageFailure("interrupted") }
+                        if try compiled.matches(node) { kept.append(node) }
+                    }
+                } catch {
+                    throw self.error(error.message, stage, hint: error.hint)
                 }
                 output.value = .nodes(kept, type)
             case .table(let table):
-                let compiled = try CompiledPredicate(predicate, corpus: corpus, columns: { names throws(Diagnostic) in try columns(names, of: table, stage) })
-                output.value = .table(Table(schema: table.schema, rows: table.rows.filter { compiled.matches(row: $0) }))
+                let compiled = try CompiledPredicate(predicate, corpus: corpus, isInterrupted: isInterrupted,
+                                                     columns: { names throws(Diagnostic) in try columns(names, of: table, stage) })
+                var kept: [[FieldValue]] = []
+                do throws(StageFailure) {
+                    for row in table.rows where try compiled.matches(row: row) { kept.append(row) }
+                } catch {
+                    throw self.error(error.message, stage, hint: error.hint)
+                }
+                output.value = .table(Table(schema: table.schema, rows: kept))
             case .groups:
                 throw error("'filter' cannot follow 'group by'", stage, hint: "filter before grouping")
             }
@@ -246,12 +258,12 @@ public struct Evaluator {
         let field = try tally.field.map { name throws(Diagnostic) in try nodeFields([name], of: type, stage)[0] }
         do throws(StageFailure) {
             let counted: Column
-            let count: (Node) -> Int
+            let count: (Node) throws(StageFailure) -> Int
             switch tally.target {
             case .hits(let term):
-                let matcher = try TermMatcher(term)
+                let matcher = try TermMatcher(term, isInterrupted: isInterrupted)
                 counted = RateColumns.hits
-                count = { node in matcher.count(in: corpus.documents[node.document], corpus.span(of: node)) }
+                count = { node throws(StageFailure) in try matcher.count(in: corpus.documents[node.document], corpus.span(of: node)) }
             case .nodes(let kind):
                 counted = Column("count", .integer, "\(kind.rawValue) inside the nodes counted")
                 count = { node in select(kind, nil, from: [node]).count }
@@ -260,7 +272,7 @@ public struct Evaluator {
                 var total = 0
                 for (k, node) in nodes.enumerated() {
                     if k % 256 == 0, isInterrupted() { throw StageFailure("interrupted") }
-                    total += count(node)
+                    total += try count(node)
                 }
                 return Table(schema: RowSchema("count", columns: [counted]), rows: [[.int(total)]])
             }
@@ -293,7 +305,7 @@ public struct Evaluator {
 struct CompiledPredicate {
     indirect enum Test {
         case term([UInt8], String)
-        case regex(NSRegularExpression)
+        case regex(BoundedRegex)
         case and(Test, Test)
         case or(Test, Test)
         case not(Test)
@@ -311,39 +323,45 @@ struct CompiledPredicate {
     let corpus: Corpus
 
     /// For nodes: `fields` resolves names against the nodes' schema (or throws).
-    init(_ predicate: Predicate, corpus: Corpus, fields: ([String]) throws(Diagnostic) -> [NodeField]) throws(Diagnostic) {
+    init(_ predicate: Predicate, corpus: Corpus, isInterrupted: @escaping () -> Bool,
+         fields: ([String]) throws(Diagnostic) -> [NodeField]) throws(Diagnostic) {
         self.corpus = corpus
-        test = try Self.compile(predicate) { name throws(Diagnostic) in .node(try fields([name])[0]) }
+        test = try Self.compile(predicate, isInterrupted) { name throws(Diagnostic) in .node(try fields([name])[0]) }
     }
 
     /// For table rows: `columns` resolves names to column indices (or throws).
-    init(_ predicate: Predicate, corpus: Corpus, columns: ([String]) throws(Diagnostic) -> [Int]) throws(Diagnostic) {
+    init(_ predicate: Predicate, corpus: Corpus, isInterrupted: @escaping () -> Bool,
+         columns: ([String]) throws(Diagnostic) -> [Int]) throws(Diagnostic) {
         self.corpus = corpus
-        test = try Self.compile(predicate) { name throws(Diagnostic) in .column(try columns([name])[0]) }
+        test = try Self.compile(predicate, isInterrupted) { name throws(Diagnostic) in .column(try columns([name])[0]) }
     }
 
-    private static func compile(_ predicate: Predicate, _ resolve: (String) throws(Diagnostic) -> FieldAccess) throws(Diagnostic) -> Test {
+    private static func compile(_ predicate: Predicate, _ isInterrupted: @escaping () -> Bool,
+                                _ resolve: (String) throws(Diagnostic) -> FieldAccess) throws(Diagnostic) -> Test {
         switch predicate {
         case .term(let t): return .term(Array(t.utf8), t)
         case .regex(let pattern, let caseInsensitive):
-            // Validated by the parser; cannot fail here.
-            return .regex(try! NSRegularExpression(pattern: pattern, options: caseInsensitive ? [.caseInsensitive] : []))
-        case .and(let a, let b): return .and(try compile(a, resolve), try compile(b, resolve))
-        case .or(let a, let b): return .or(try compile(a, resolve), try compile(b, resolve))
-        case .not(let a): return .not(try compile(a, resolve))
+            // Validated by the parser, so compiling cannot fail here.
+            guard let regex = try? BoundedRegex(pattern, caseInsensitive: caseInsensitive, isInterrupted: isInterrupted) else {
+                preconditionFailure("the parser let an invalid regular expression through: /\(pattern)/")
+            }
+            return .regex(regex)
+        case .and(let a, let b): return .and(try compile(a, isInterrupted, resolve), try compile(b, isInterrupted, resolve))
+        case .or(let a, let b): return .or(try compile(a, isInterrupted, resolve), try compile(b, isInterrupted, resolve))
+        case .not(let a): return .not(try compile(a, isInterrupted, resolve))
         case .comparison(let name, let op, let value): return .comparison(try resolve(name), op, value)
         case .truthy(let name): return .truthy(try resolve(name))
         }
     }
 
-    func matches(_ node: Node) -> Bool { evaluate(test, node) }
+    func matches(_ node: Node) throws(StageFailure) -> Bool { try evaluate(test, node) }
 
     private func value(_ access: FieldAccess, _ node: Node) -> FieldValue {
         if case .node(let field) = access { return field.value(of: node, in: corpus) }
         return .null
     }
 
-    private func evaluate(_ test: Test, _ node: Node) -> Bool {
+    private func evaluate(_ test: Test, _ node: Node) throws(StageFailure) -> Bool {
         switch test {
         case .term(let bytes, _):
             // The document's bytes are borrowed where they lie: binding the `Document` to a
@@ -351,20 +369,19 @@ struct CompiledPredicate {
             let span = corpus.span(of: node)
             return corpus.documents[node.document].bytes.withUnsafeBufferPointer { ByteSearch.find(bytes, in: $0, range: span) != nil }
         case .regex(let regex):
-            let text = corpus.documents[node.document].text(corpus.span(of: node))
-            return regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-        case .and(let a, let b): return evaluate(a, node) && evaluate(b, node)
-        case .or(let a, let b): return evaluate(a, node) || evaluate(b, node)
-        case .not(let a): return !evaluate(a, node)
+            return try regex.matches(corpus.documents[node.document].text(corpus.span(of: node)))
+        case .and(let a, let b): return try evaluate(a, node) ? try evaluate(b, node) : false
+        case .or(let a, let b): return try evaluate(a, node) ? true : try evaluate(b, node)
+        case .not(let a): return try !evaluate(a, node)
         case .comparison(let access, let op, let literal): return value(access, node).compare(op, literal)
         case .truthy(let access): return value(access, node) == .bool(true)
         }
     }
 
-    func matches(row: [FieldValue]) -> Bool { evaluate(test, row: row) }
+    func matches(row: [FieldValue]) throws(StageFailure) -> Bool { try evaluate(test, row: row) }
 
     /// On table rows, terms search the text columns and comparisons use the named column.
-    private func evaluate(_ test: Test, row: [FieldValue]) -> Bool {
+    private func evaluate(_ test: Test, row: [FieldValue]) throws(StageFailure) -> Bool {
         func cell(_ access: FieldAccess) -> FieldValue {
             if case .column(let index) = access { return row[index] }
             return .null
@@ -373,13 +390,11 @@ struct CompiledPredicate {
         case .term(_, let term):
             return row.contains { if case .text(let s) = $0 { s.contains(term) } else { false } }
         case .regex(let regex):
-            return row.contains { value in
-                guard case .text(let s) = value else { return false }
-                return regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
-            }
-        case .and(let a, let b): return evaluate(a, row: row) && evaluate(b, row: row)
-        case .or(let a, let b): return evaluate(a, row: row) || evaluate(b, row: row)
-        case .not(let a): return !evaluate(a, row: row)
+            for case .text(let s) in row where try regex.matches(s) { return true }
+            return false
+        case .and(let a, let b): return try evaluate(a, row: row) ? try evaluate(b, row: row) : false
+        case .or(let a, let b): return try evaluate(a, row: row) ? true : try evaluate(b, row: row)
+        case .not(let a): return try !evaluate(a, row: row)
         case .comparison(let access, let op, let literal): return cell(access).compare(op, literal)
         case .truthy(let access): return cell(access) == .bool(true)
         }

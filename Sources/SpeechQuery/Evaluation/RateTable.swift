@@ -5,7 +5,7 @@
 /// order of first appearance, as `group by` lists its groups.
 enum RateTable {
     static func make(_ nodes: [Node], by field: NodeField, counting counted: Column, in corpus: Corpus,
-                     isInterrupted: () -> Bool, count: (Node) -> Int) throws(StageFailure) -> Table {
+                     isInterrupted: () -> Bool, count: (Node) throws(StageFailure) -> Int) throws(StageFailure) -> Table {
         var order: [FieldValue] = []
         var totals: [FieldValue: (count: Int, chars: Int)] = [:]
         for (k, node) in nodes.enumerated() {
@@ -14,7 +14,7 @@ enum RateTable {
             if totals[key] == nil { order.append(key) }
             let chars = corpus.documents[node.document].characterCount(corpus.span(of: node))
             let total = totals[key, default: (0, 0)]
-            totals[key] = (total.count + count(node), total.chars + chars)
+            totals[key] = (total.count + (try count(node)), total.chars + chars)
         }
         let schema = RowSchema("rate", columns: [field.column, counted, RateColumns.chars, RateColumns.per10k], key: [field.name], chart: .bars(RateColumns.per10k.name))
         return Table(schema: schema, rows: order.map { key in

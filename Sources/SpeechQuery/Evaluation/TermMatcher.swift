@@ -7,12 +7,13 @@ import Foundation
 struct TermMatcher {
     private enum Pattern {
         case bytes([UInt8])
-        case regex(NSRegularExpression)
+        case regex(BoundedRegex)
     }
 
     private let pattern: Pattern
 
-    init(_ term: SearchTerm) throws(StageFailure) {
+    /// `isInterrupted` stops a regular expression's search (Ctrl-C at the prompt).
+    init(_ term: SearchTerm, isInterrupted: @escaping () -> Bool) throws(StageFailure) {
         switch term {
         case .text(let text):
             guard !text.isEmpty else { throw StageFailure("an empty search term matches everything", hint: "put text between the quotes") }
@@ -20,12 +21,9 @@ struct TermMatcher {
         case .regex(let source, let caseInsensitive):
             // ^ and $ match at every line, so a span of several paragraphs counts what its
             // paragraphs would.
-            let options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive, .anchorsMatchLines] : [.anchorsMatchLines]
-            guard let regex = try? NSRegularExpression(pattern: source, options: options) else {
-                throw StageFailure("invalid regular expression /\(source)/")
-            }
+            let regex = try BoundedRegex(source, caseInsensitive: caseInsensitive, anchorsMatchLines: true, isInterrupted: isInterrupted)
             // A match of no characters would be counted at every position.
-            guard regex.firstMatch(in: "", range: NSRange(location: 0, length: 0)) == nil else {
+            guard try !regex.matches("") else {
                 throw StageFailure("/\(source)/ can match empty text", hint: "use a pattern that matches at least one character, such as /改革+/")
             }
             pattern = .regex(regex)
@@ -33,7 +31,7 @@ struct TermMatcher {
     }
 
     /// How many times the term occurs in `span` of the document's text.
-    func count(in document: Document, _ span: Range<Int>) -> Int {
+    func count(in document: Document, _ span: Range<Int>) throws(StageFailure) -> Int {
         switch pattern {
         case .bytes(let needle):
             return document.bytes.withUnsafeBufferPointer { buffer in
@@ -48,29 +46,29 @@ struct TermMatcher {
         case .regex:
             // Only matches of at least one character count (a lookahead matches none), as
             // kwic and plot show them.
-            return ranges(in: document, span).count
+            return try ranges(in: document, span).count
         }
     }
 
     /// The byte offsets where the term's occurrences in `span` start, in text order.
-    func offsets(in document: Document, _ span: Range<Int>) -> [Int] {
+    func offsets(in document: Document, _ span: Range<Int>) throws(StageFailure) -> [Int] {
         switch pattern {
         case .bytes(let needle):
             return document.bytes.withUnsafeBufferPointer { ByteSearch.all(needle, in: $0, range: span) }
         case .regex:
-            return ranges(in: document, span).map(\.lowerBound)
+            return try ranges(in: document, span).map(\.lowerBound)
         }
     }
 
     /// The byte ranges of the term's occurrences in `span`, in text order.
-    func ranges(in document: Document, _ span: Range<Int>) -> [Range<Int>] {
+    func ranges(in document: Document, _ span: Range<Int>) throws(StageFailure) -> [Range<Int>] {
         switch pattern {
         case .bytes(let needle):
-            return offsets(in: document, span).map { $0..<$0 + needle.count }
+            return try offsets(in: document, span).map { $0..<$0 + needle.count }
         case .regex(let regex):
             let text = document.text(span)
-            return regex.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).compactMap { result in
-                guard let range = Range(result.range, in: text), !range.isEmpty else { return nil }
+            return try regex.ranges(in: text).compactMap { found in
+                guard let range = Range(found, in: text), !range.isEmpty else { return nil }
                 let start = span.lowerBound + text.utf8.distance(from: text.startIndex, to: range.lowerBound)
                 return start..<start + text[range].utf8.count
             }

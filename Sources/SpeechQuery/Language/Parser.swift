@@ -556,22 +556,25 @@ public struct Parser {
 
     // MARK: Predicates
 
+    // A chain of `or`s or `and`s is read in a loop and joined as a balanced tree, so that
+    // thousands of terms (a generated query) nest only as deep as the logarithm of their
+    // number when the filter is compiled, run and freed.
     private mutating func parsePredicate() throws(Diagnostic) -> Predicate {
-        var left = try parseAnd()
+        var operands = [try parseAnd()]
         while word == "or" {
             consume()
-            left = .or(left, try parseAnd())
+            operands.append(try parseAnd())
         }
-        return left
+        return Predicate.joined(operands[...], by: Predicate.or)
     }
 
     private mutating func parseAnd() throws(Diagnostic) -> Predicate {
-        var left = try parseUnary()
+        var operands = [try parseUnary()]
         while word == "and" {
             consume()
-            left = .and(left, try parseUnary())
+            operands.append(try parseUnary())
         }
-        return left
+        return Predicate.joined(operands[...], by: Predicate.and)
     }
 
     /// How deep `not` and parentheses may nest: far beyond what anyone writes, and far below

@@ -22,7 +22,7 @@ enum DispersionStage {
 
     static func rows(_ input: StageInput) throws(StageFailure) -> [[FieldValue]] {
         guard let term = input.arguments["TERM"]?.searchTerm else { throw StageFailure("'dispersion' needs a term", hint: "dispersion 改革") }
-        let matcher = try TermMatcher(term)
+        let matcher = try TermMatcher(term, isInterrupted: input.isInterrupted)
         var rows: [[FieldValue]] = []
         for (k, (doc, spans)) in input.spansByDocument.enumerated() {
             if k % 64 == 0, input.isInterrupted() { throw StageFailure("interrupted") }
@@ -33,7 +33,8 @@ enum DispersionStage {
                     return start < end ? start..<end : nil
                 }
                 guard !inside.isEmpty else { continue }
-                let hits = inside.reduce(0) { $0 + matcher.count(in: document, $1) }
+                var hits = 0
+                for span in inside { hits += try matcher.count(in: document, span) }
                 let chars = inside.reduce(0) { $0 + document.characterCount($1) }
                 rows.append([.text(document.name), .text(division.reference.description), .optional(division.heading.map(document.text)),
                              .int(hits), .int(chars), RateColumns.per10k(hits, chars: chars)])

@@ -26,7 +26,7 @@ enum KwicStage {
         var width = defaultWidth
         if case .number(let n)? = input.arguments["N"] { width = n }
         guard let term = input.arguments["TERM"]?.searchTerm else { throw StageFailure("'kwic' needs a term", hint: "kwic 安全生产") }
-        let matcher = try TermMatcher(term)
+        let matcher = try TermMatcher(term, isInterrupted: input.isInterrupted)
         var rows: [[FieldValue]] = []
         let paragraphs = input.arguments["UNIT"] == .word("paragraph")
         for (k, unit) in units(input, paragraphs: paragraphs).enumerated() {
@@ -34,7 +34,7 @@ enum KwicStage {
             let document = input.corpus.documents[unit.document]
             let span = input.corpus.span(of: unit)
             let reference = FieldValue.text(input.corpus.reference(of: unit).description)
-            for match in matcher.ranges(in: document, span) {
+            for match in try matcher.ranges(in: document, span) {
                 let before = document.text(span.lowerBound..<match.lowerBound).unicodeScalars.suffix(width)
                 let after = document.text(match.upperBound..<span.upperBound).unicodeScalars.prefix(width)
                 rows.append([.text(document.name), reference, .int(document.line(at: match.lowerBound)),

@@ -20,7 +20,7 @@ enum PlotStage {
 
     static func rows(_ input: StageInput) throws(StageFailure) -> [[FieldValue]] {
         guard let term = input.arguments["TERM"]?.searchTerm else { throw StageFailure("'plot' needs a term", hint: "plot 改革") }
-        let matcher = try TermMatcher(term)
+        let matcher = try TermMatcher(term, isInterrupted: input.isInterrupted)
         var rows: [(order: DocumentOrder, row: [FieldValue])] = []
         for (k, (doc, spans)) in input.spansByDocument.enumerated() {
             if k % 64 == 0, input.isInterrupted() { throw StageFailure("interrupted") }
@@ -33,7 +33,7 @@ enum PlotStage {
             var positions: [Int] = []
             for span in ordered {
                 var from = span.lowerBound
-                for offset in matcher.offsets(in: document, span) {
+                for offset in try matcher.offsets(in: document, span) {
                     before += document.characterCount(from..<offset)
                     from = offset
                     positions.append(chars > 0 ? before * 1000 / chars : 0)

@@ -20,13 +20,14 @@ enum TrendStage {
 
     static func rows(_ input: StageInput) throws(StageFailure) -> [[FieldValue]] {
         guard let term = input.arguments["TERM"]?.searchTerm else { throw StageFailure("'trend' needs a term", hint: "trend 改革") }
-        let matcher = try TermMatcher(term)
+        let matcher = try TermMatcher(term, isInterrupted: input.isInterrupted)
         let corpus = input.corpus
         var rows: [(order: DocumentOrder, row: [FieldValue])] = []
         for (k, (doc, spans)) in input.spansByDocument.enumerated() {
             if k % 64 == 0, input.isInterrupted() { throw StageFailure("interrupted") }
             let document = corpus.documents[doc]
-            let hits = spans.reduce(0) { $0 + matcher.count(in: document, $1) }
+            var hits = 0
+            for span in spans { hits += try matcher.count(in: document, span) }
             let chars = spans.reduce(0) { $0 + document.characterCount($1) }
             rows.append((DocumentOrder(document.metadata, position: k), [
                 .text(document.name), document.metadata.year.map(FieldValue.int) ?? .null, .optional(document.metadata.date),
