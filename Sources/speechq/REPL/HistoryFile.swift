@@ -3,13 +3,23 @@ import Foundation
 /// The REPL's history on disk: `$XDG_STATE_HOME/speechq/history` (default
 /// `~/.local/state/speechq/history`), one statement per line.
 ///
-/// Every statement is appended under an exclusive `flock` as soon as it is entered, so two
-/// sessions running at once interleave their entries instead of overwriting each other's,
-/// and nothing is lost when a session is killed. When the file grows past twice the cap it
-/// is rewritten, under the same lock, to its newest `capacity` entries.
+/// Every statement is appended as soon as it is entered, so nothing is lost when a session
+/// is killed. Appends and trims take an exclusive `flock` on a separate lock file
+/// (`history.lock`) and open the history only once they hold it: a trim replaces the
+/// history file by renaming a new one over it, and a session that had locked the old file
+/// itself would have appended to the replaced copy, losing its entry.
+///
+/// The cost of a statement does not grow with the file: an append checks the size, and
+/// only past `trimBytes` is the file rewritten to its newest `capacity` entries, read from
+/// its last `tailBytes`. Loading reads the same tail, so a history of any size (one grown
+/// by another tool, or by an older speechq) starts at once.
 struct HistoryFile {
     let path: String
     let capacity: Int
+    /// Past this size the file is rewritten.
+    var trimBytes = 1 << 20
+    /// How much of the file's end `load` and a trim read.
+    var tailBytes = 1 << 20
 
     static let defaultCapacity = 1000
 
@@ -22,11 +32,12 @@ struct HistoryFile {
         return HistoryFile(path: state + "/speechq/history", capacity: defaultCapacity)
     }
 
+    /// The lock that appends and trims take, beside the history.
+    var lockPath: String { path + ".lock" }
+
     /// The newest entries, oldest first. A missing file is an empty history.
     func load() -> [String] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-        return Array(lines.suffix(capacity))
+        Array(newestLines().suffix(capacity).map { String(decoding: $0, as: UTF8.self) })
     }
 
     /// Appends one statement. Returns an error message when the file cannot be written.
@@ -37,27 +48,67 @@ struct HistoryFile {
         } catch {
             return "cannot create \(directory)"
         }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
+        let lock = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard lock >= 0 else { return "cannot open \(lockPath): \(String(cString: strerror(errno)))" }
+        // Closing the lock file releases the lock.
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0 {
+            guard errno == EINTR else { return "cannot lock \(lockPath): \(String(cString: strerror(errno)))" }
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return "cannot open \(path): \(String(cString: strerror(errno)))" }
         defer { close(fd) }
-        flock(fd, LOCK_EX)
-        defer { flock(fd, LOCK_UN) }
-        let line = entry.replacingOccurrences(of: "\n", with: " ") + "\n"
-        let written = line.utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count - 1) }
-        guard written == line.utf8.count else { return "cannot write \(path)" }
-        trimIfLarge()
+        let line = Array((entry.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
+        if let problem = Self.writeAll(line, to: fd) { return "cannot write \(path): \(problem)" }
+        var status = stat()
+        if fstat(fd, &status) == 0, Int(status.st_size) > trimBytes { trim() }
         return nil
     }
 
-    /// Keeps the newest `capacity` entries once the file holds more than twice that.
-    /// Called with the lock held.
-    private func trimIfLarge() {
-        guard let data = FileManager.default.contents(atPath: path) else { return }
-        let lines = data.split(separator: UInt8(ascii: "\n"))
-        guard lines.count > capacity * 2 else { return }
-        let kept = lines.suffix(capacity).map { Data($0) + Data([UInt8(ascii: "\n")]) }.reduce(Data(), +)
+    /// Rewrites the file to its newest `capacity` entries. Called with the lock held.
+    private func trim() {
+        let kept = newestLines().suffix(capacity).flatMap { $0 + [UInt8(ascii: "\n")] }
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: kept, attributes: [.posixPermissions: 0o600]) else { return }
-        rename(temporary, path)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        let failed = Self.writeAll(kept, to: fd) != nil
+        close(fd)
+        if failed || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// The whole lines in the last `tailBytes` of the file.
+    private func newestLines() -> [ArraySlice<UInt8>] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [] }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return [] }
+        // From one byte before the tail, so that whether the tail starts a line is known.
+        let start = max(0, Int(status.st_size) - tailBytes - 1)
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) - start)
+        var filled = 0
+        while filled < bytes.count {
+            let got = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, $0.count - filled, off_t(start + filled)) }
+            if got < 0, errno == EINTR { continue }
+            guard got > 0 else { break }
+            filled += got
+        }
+        var tail = bytes[..<filled]
+        // Read from the middle of the file, the text up to the first newline is the end of
+        // an older line.
+        if start > 0 { tail = tail.drop { $0 != UInt8(ascii: "\n") } }
+        return tail.split(separator: UInt8(ascii: "\n"))
+    }
+
+    /// Writes all of `bytes`, past short writes and interrupted calls; the reason on failure.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return String(cString: strerror(errno)) }
+            offset += written
+        }
+        return nil
     }
 }
