@@ -11,7 +11,7 @@ struct ArgumentScan {
     /// The options of `speechq` and `speechq outline` that take a value (checked against
     /// the parser's own description by a test, so a new option cannot be forgotten here).
     static let optionsTakingValues: Set<String> = [
-        "-e", "-f", "--format", "--lexicon", "--color", "--width", "--generate-completion-script", "-o", "--output",
+        "-e", "-f", "--format", "--lexicon", "--color", "--width", "--max-size", "--generate-completion-script", "-o", "--output",
     ]
 
     /// One word of the command line as ArgumentParser will read it.

@@ -35,6 +35,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable).", valueName: "FILE"))
     var lexicon: [String] = []
 
+    @Option(help: SizeOption.help, transform: SizeOption.parse)
+    var maxSize: ByteSize = .defaultFileLimit
+
     @Argument(help: "Files, directories, or - for standard input.")
     var files: [String] = []
 
@@ -43,10 +46,9 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = DocumentLoader().load(paths: try InputSelection.paths(files))
-        for failure in loaded.failures { Terminal.printError(failure.description) }
-        // An empty standard input is no document, not an empty one.
-        let sources = loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) }
+        let loaded = DocumentLoader(maximumFileSize: maxSize).load(paths: try InputSelection.paths(files))
+        Terminal.printMessages(of: loaded)
+        let sources = loaded.sources
         // Half a corpus under the name asked for would then be refused on the retry: nothing
         // is written unless every input was read.
         guard loaded.failures.isEmpty, !sources.isEmpty else {

@@ -25,6 +25,9 @@ struct OutlineCommand: ParsableCommand {
     @Option(help: "Fit the tree to this many columns (default: the terminal's width; no limit when piped).")
     var width: Int?
 
+    @Option(help: SizeOption.help, transform: SizeOption.parse)
+    var maxSize: ByteSize = .defaultFileLimit
+
     @Argument(help: "Files, directories, or - for standard input.", completion: .file())
     var files: [String] = []
 
@@ -35,13 +38,8 @@ struct OutlineCommand: ParsableCommand {
 
     func run() throws {
         let inputs = try InputSelection.paths(files)
-        let loaded = DocumentLoader().load(paths: inputs)
-        for failure in loaded.failures {
-            Terminal.printError(failure.description)
-        }
-        for repeated in loaded.alreadyLoaded {
-            Terminal.printError(repeated.description)
-        }
+        let loaded = DocumentLoader(maximumFileSize: maxSize).load(paths: inputs)
+        Terminal.printMessages(of: loaded)
         let documents = Document.parse(loaded.sources)
         switch try FormatChoice.outline(format) {
         case .json:
@@ -49,6 +47,6 @@ struct OutlineCommand: ParsableCommand {
         case .tree:
             Terminal.write(OutlineTreePrinter(width: width ?? Terminal.outputWidth()).render(documents))
         }
-        if !loaded.failures.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
+        if !loaded.failures.isEmpty || documents.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
     }
 }

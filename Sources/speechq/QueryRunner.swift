@@ -27,19 +27,19 @@ struct QueryRunner {
         if opensPrompt { return try runInteractive(then: sources) }
 
         let scriptReadsStandardInput = statements.contains(.script("-")) || readsStatementsFromStandardInput
-        let stdinSources = readsStatementsFromStandardInput ? [QuerySource(name: "<stdin>", text: readStandardInputText())] : []
+        let stdinSources = readsStatementsFromStandardInput ? [QuerySource(name: "<stdin>", text: try readStandardInputText())] : []
         var summary = RunSummary()
-        let loaded = DocumentLoader().load(paths: documentInputs(standardInputIsTaken: scriptReadsStandardInput), readStandardInput: {
-            DocumentLoader.readAllStandardInput()
-        })
+        var loaded = loader.load(paths: documentInputs(standardInputIsTaken: scriptReadsStandardInput))
+        // Standard input read because no FILE was named may well be empty (`speechq -e
+        // .help < /dev/null`): that is no document, and nothing to say.
+        if options.files.isEmpty { loaded.skipped.removeAll { $0.reason == .emptyStandardInput } }
         summary.report(loaded)
-        // An empty standard input is no document, not an empty one.
-        let documents = Document.parse(loaded.sources.filter { !($0.origin == "<stdin>" && $0.bytes.isEmpty) })
-        let corpus = Corpus(documents: documents, lexicon: try lexicon())
+        let corpus = Corpus(documents: Document.parse(loaded.sources), lexicon: try lexicon())
 
         let interactive = Terminal.stdoutIsTerminal
         let format = try options.outputFormat() ?? (interactive ? .table : .tsv)
         let session = Session(corpus: corpus, format: format, formatIsExplicit: options.format != nil, header: options.header, loadedFiles: loaded.loadedFiles)
+        session.loader = loader
         let color: Bool
         switch options.color {
         case .always: color = true
@@ -55,6 +55,7 @@ struct QueryRunner {
             if outcome.quit || (outcome.errors > 0 && !options.keepGoing) { break }
         }
         host.finish()
+        if !options.files.isEmpty, session.corpus.documents.isEmpty { summary.nothingLoaded() }
         if let failure = host.writeFailure {
             Terminal.printError("cannot write the results to \(failure)")
             summary.ioErrors += 1
@@ -70,7 +71,7 @@ struct QueryRunner {
             case .expression(let text):
                 return QuerySource(name: "<-e>", text: text)
             case .script("-"):
-                return QuerySource(name: "<stdin>", text: readStandardInputText())
+                return QuerySource(name: "<stdin>", text: try readStandardInputText())
             case .script(let path):
                 switch QuerySource.script(at: path) {
                 case .success(let source): return source
@@ -82,6 +83,11 @@ struct QueryRunner {
         }
     }
 
+    /// What documents are read with: `--max-size`.
+    var loader: DocumentLoader {
+        DocumentLoader(maximumFileSize: options.maxSize)
+    }
+
     /// The standard lexicon with the `--lexicon` files added.
     func lexicon() throws -> AnalysisLexicon {
         try LexiconFiles.lexicon(adding: options.lexicon)
@@ -90,12 +96,12 @@ struct QueryRunner {
     /// The prompt, after the startup file and the command line's statements. Leaving it
     /// exits with 0: its errors were shown as they happened.
     func runInteractive(then statements: [QuerySource]) throws {
-        let loaded = DocumentLoader().load(paths: options.files)
-        for failure in loaded.failures { Terminal.printError(failure.description) }
-        for repeated in loaded.alreadyLoaded { Terminal.printError(repeated.description) }
+        let loaded = loader.load(paths: options.files)
+        Terminal.printMessages(of: loaded)
         let corpus = Corpus(documents: Document.parse(loaded.sources), lexicon: try lexicon())
         let session = Session(corpus: corpus, format: try options.outputFormat() ?? .table, formatIsExplicit: options.format != nil,
                               header: options.header, loadedFiles: loaded.loadedFiles)
+        session.loader = loader
         guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }
         let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && !Terminal.noColorRequested)
         let host = OutputHost(color: color, errorColor: color, width: options.width, byteOrderMark: options.bom, standardOutput: output)
@@ -128,7 +134,15 @@ struct QueryRunner {
         return []
     }
 
-    func readStandardInputText() -> String {
-        String(decoding: DocumentLoader.readAllStandardInput(), as: UTF8.self)
+    /// Statements on standard input, read under the same size limit and binary check as a
+    /// document: `speechq < /dev/zero` is refused at once, not read until memory runs out.
+    func readStandardInputText() throws -> String {
+        switch FileReading.readStandardInput(limit: options.maxSize) {
+        case .success(let bytes):
+            return String(decoding: bytes, as: UTF8.self)
+        case .failure(let failure):
+            Terminal.printError(failure.description)
+            throw ExitCode(ExitStatus.usageOrIOError)
+        }
     }
 }

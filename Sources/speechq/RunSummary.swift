@@ -8,12 +8,17 @@ struct RunSummary {
     var ioErrors = 0
     var lastResult: QueryResult?
 
-    /// Prints the loader's failures and repeats on standard error; failures count as I/O
-    /// errors, a file named twice does not (its documents are there, once).
+    /// Prints the loader's messages on standard error; failures count as I/O errors, an
+    /// input skipped or named twice does not (the documents asked for are there, once).
     mutating func report(_ loaded: DocumentLoader.Result) {
-        for failure in loaded.failures { Terminal.printError(failure.description) }
-        for repeated in loaded.alreadyLoaded { Terminal.printError(repeated.description) }
+        Terminal.printMessages(of: loaded)
         ioErrors += loaded.failures.count
+    }
+
+    /// Documents were named and none at all was loaded: the run fails with 2 even when each
+    /// input only said it held nothing.
+    mutating func nothingLoaded() {
+        ioErrors += 1
     }
 
     mutating func add(_ outcome: Session.Outcome) {

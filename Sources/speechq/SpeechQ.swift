@@ -24,6 +24,12 @@ struct SpeechQ: ParsableCommand {
         directory that holds it, is reported as "PATH: already loaded as NAME" (the exit status \
         is unchanged).
 
+        A directory walk opens regular files only: a named pipe, socket or device in it is \
+        reported and skipped. An input larger than --max-size (default 2G) is refused, a \
+        regular file by its size before it is read, a pipe or device when it passes the limit; \
+        binary data is refused on its first 64 KB. An input that gives no document (an empty \
+        folder) is a warning, and exit status 2 when the FILEs named give none at all.
+
         -e and -f may be repeated and mixed; they run in the order given, in one session, so \
         names and settings carry over. A failing statement stops the run unless --keep-going. \
         With -i the prompt opens after them (when standard input is not a terminal, statements \
@@ -45,7 +51,7 @@ struct SpeechQ: ParsableCommand {
         Exit codes:
           0  success
           1  with --exit-status: the last result is empty or zero
-          2  usage error, or a file that could not be read or written
+          2  usage error, a file that could not be read or written, or no document loaded
           3  query error (the message shows SOURCE:LINE:COL and the spot)
           130  speechq export stopped by Ctrl-C (nothing is left behind)
         The files of 2 are documents, scripts (-f, .read), .output, .lexicon and export \
@@ -80,6 +86,9 @@ struct SpeechQ: ParsableCommand {
     @Option(help: ArgumentHelp("Add the words of a lexicon file to the analysis (repeatable; see docs/analysis.md).", valueName: "FILE"),
             completion: .file())
     var lexicon: [String] = []
+
+    @Option(help: SizeOption.help, transform: SizeOption.parse)
+    var maxSize: ByteSize = .defaultFileLimit
 
     @Flag(help: "Add a header line to tsv and csv output.")
     var header = false

@@ -49,6 +49,11 @@ enum Terminal {
         FileHandle.standardError.write(Data("speechq: \(message)\n".utf8))
     }
 
+    /// What loading reported: failures, inputs skipped or empty, files named twice.
+    static func printMessages(of loaded: DocumentLoader.Result) {
+        for message in loaded.messages { printError(message) }
+    }
+
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
 

@@ -57,6 +57,20 @@ struct ExitStatusTests {
         #expect(run.stderr.split(separator: "\n").count == 2)  // its two bad lines, once each
     }
 
+    /// Named inputs that give no document at all fail the run, each saying why; one that
+    /// loads beside them keeps the status 0. (More cases: HostileInputTests.)
+    @Test func namedInputsThatLoadNothingAreAnIOError() throws {
+        let empty = try temporaryFile("", named: "x.pdf")
+        let folder = (empty as NSString).deletingLastPathComponent
+        let warning = "speechq: \(folder): no documents: no .txt, .md, .markdown or .jsonl files in it\n"
+        let nothing = try SpeechQRun(["-e", "count docs", folder], environment: plainEnvironment)
+        #expect(nothing.status == 2)
+        #expect(nothing.stderr == warning)
+        let something = try SpeechQRun(["-e", "count docs", folder, speech], environment: plainEnvironment)
+        #expect(something.status == 0)
+        #expect(something.stderr == warning)
+    }
+
     @Test func aMissingLoadIsReportedOnce() throws {
         let run = try SpeechQRun(["-e", "load /nonexistent/x.txt", speech], environment: plainEnvironment)
         #expect(run.status == 2)

@@ -6,6 +6,8 @@ struct SpeechQRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// The run was killed at its `timeout`: what was tested hung.
+    var timedOut = false
 
     /// The `speechq` built beside this test bundle.
     static var binary: URL {
@@ -21,27 +23,60 @@ struct SpeechQRun {
     /// An environment without colour or the caller's settings.
     static let plainEnvironment = ["PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
 
+    static let setpriv = "/usr/bin/setpriv"
+
+    /// Whether tests can run speechq as nobody: they run as root, and setpriv can start
+    /// the binary as nobody (it needs to reach it).
+    static let canRunAsNobody: Bool = {
+        guard geteuid() == 0, FileManager.default.isExecutableFile(atPath: setpriv) else { return false }
+        return (try? SpeechQRun(["--version"], asNobody: true).status) == 0
+    }()
+
     static func fixture(_ name: String) -> String {
         packageRoot.appendingPathComponent("Tests/SpeechQueryTests/Fixtures/\(name)").path
     }
 
-    init(_ arguments: [String], stdin: String? = nil, environment: [String: String]? = nil) throws {
+    /// Runs speechq with `arguments`. `stdin` is written to its standard input, or
+    /// `stdinFile` is opened as it (`/dev/zero`). `timeout`: the child is killed after that
+    /// many seconds and `timedOut` says so, for a test of something that could hang.
+    /// `asNobody`: run as the user nobody through setpriv(1), for tests of permissions
+    /// when the tests run as root.
+    init(_ arguments: [String], stdin: String? = nil, stdinFile: String? = nil, environment: [String: String]? = nil,
+         timeout: Double? = nil, asNobody: Bool = false) throws {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if asNobody {
+            process.executableURL = URL(fileURLWithPath: Self.setpriv)
+            process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary.path] + arguments
+        } else {
+            process.executableURL = Self.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = Self.packageRoot
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = input
+        if let stdinFile {
+            guard let file = FileHandle(forReadingAtPath: stdinFile) else { throw POSIXError(.ENOENT) }
+            process.standardInput = file
+        } else {
+            process.standardInput = input
+        }
         try process.run()
+        let watchdog = timeout.map { seconds in
+            let pid = process.processIdentifier
+            let item = DispatchWorkItem { kill(pid, SIGKILL) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+            return item
+        }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read before waiting so a large output cannot fill the pipe and stall the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog?.cancel()
+        timedOut = watchdog != nil && process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
         status = process.terminationStatus
         stdout = String(decoding: outData, as: UTF8.self)
         stderr = String(decoding: errData, as: UTF8.self)

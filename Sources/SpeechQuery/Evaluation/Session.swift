@@ -46,6 +46,8 @@ public final class Session {
     public var isInterrupted: () -> Bool = { false }
     /// The files behind `corpus`, so `load` does not load one a second time.
     public private(set) var loadedFiles: LoadedFiles
+    /// What `load` reads with: its size limit (`--max-size`) and how deep it walks folders.
+    public var loader = DocumentLoader()
 
     /// `.read` may nest scripts, but not endlessly.
     static let maximumReadDepth = 16
@@ -148,36 +150,42 @@ public final class Session {
     }
 
     /// Loads `path`. A file already loaded is reported and not loaded again; its documents
-    /// still count as what `path` names, so `load a.txt as a` works either way.
+    /// still count as what `path` names, so `load a.txt as a` works either way. When nothing
+    /// at all is loaded, that is the statement's one error: a single reason is said in it,
+    /// several are warned one by one first.
     private func load(_ path: String, alias: String?, statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {
         let taken = Set(corpus.documents.map(\.name))
-        let loaded = DocumentLoader().load(paths: [path], takenNames: taken, loadedFiles: loadedFiles)
+        let loaded = loader.load(paths: [path], takenNames: taken, loadedFiles: loadedFiles)
         loadedFiles = loaded.loadedFiles
         for repeated in loaded.alreadyLoaded { host.warn(repeated.description) }
         let earlier = Set(loaded.alreadyLoaded.flatMap(\.documentNames))
         let earlierIndices = corpus.documents.indices.filter { earlier.contains(corpus.documents[$0].name) }
         guard !loaded.sources.isEmpty || !earlierIndices.isEmpty else {
-            // One failure is said in the error itself; several are warned one by one first.
-            if loaded.failures.count > 1 {
-                for failure in loaded.failures { host.warn(failure.description) }
+            // That `path` gave no documents is what the error itself says.
+            let named = path == "-" ? "<stdin>" : path
+            let isOwnNotice = { (skipped: SkippedInput) in skipped.reason.meansNoDocuments && skipped.path == named }
+            let problems = loaded.failures.map { (message: $0.description, reason: $0.reason, concernsPath: $0.source == path && $0.line == nil) }
+                + loaded.skipped.filter { !isOwnNotice($0) }.map { (message: $0.description, reason: $0.reason.text, concernsPath: $0.path == named) }
+            let reason: String
+            switch problems.count {
+            case 0:
+                reason = loaded.skipped.first(where: isOwnNotice)?.reason.text ?? "no documents"
+            case 1:
+                reason = problems[0].concernsPath ? problems[0].reason : problems[0].message
+            default:
+                for problem in problems { host.warn(problem.message) }
+                reason = "nothing in it could be loaded (\(problems.count) problems above)"
             }
-            throw Diagnostic("cannot load '\(path)': \(Self.reason(nothingLoadedFrom: path, failures: loaded.failures))",
-                             at: statement.range, in: source, category: .io)
+            throw Diagnostic("cannot load '\(path)': \(reason)", at: statement.range, in: source, category: .io)
         }
         for failure in loaded.failures { host.warn(failure.description) }
+        for skipped in loaded.skipped { host.warn(skipped.description) }
         outcome.inputsNotLoaded += loaded.failures.count
         let first = corpus.documents.count
         corpus.append(Document.parse(loaded.sources))
         let nodes = (earlierIndices + Array(first..<corpus.documents.count)).map { Node(document: $0, kind: .document, index: 0) }
         if let alias { bindings[alias] = QueryResult(.nodes(nodes, .document)) }
         previous = QueryResult(.nodes(nodes, .document))
-    }
-
-    /// Why `load path` gave nothing: the one failure, or a count of the several warned above.
-    private static func reason(nothingLoadedFrom path: String, failures: [LoadFailure]) -> String {
-        guard let only = failures.first else { return "no .txt, .md, .markdown or .jsonl files found" }
-        if failures.count > 1 { return "nothing in it could be loaded (\(failures.count) problems above)" }
-        return only.source == path && only.line == nil ? only.reason : only.description
     }
 
     private func meta(_ command: MetaCommand, statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {

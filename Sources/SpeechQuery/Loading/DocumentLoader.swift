@@ -4,54 +4,84 @@ import Foundation
 ///
 /// A failure in one input never stops the others: every failure is returned as a value
 /// with the path it concerns, and the caller decides how to report it. A file is loaded
-/// once: naming it again (or a directory holding it) reports it in `alreadyLoaded`.
+/// once: naming it again (or a directory holding it) reports it in `alreadyLoaded`. A named
+/// input that gives no document — an empty folder, a folder of nothing loadable, an empty
+/// standard input — is reported in `skipped`, as is a named pipe, socket or device met in
+/// a folder, which is never opened.
 public struct DocumentLoader: Sendable {
     /// Extensions loaded from a directory walk. Files named explicitly load whatever their extension.
     public static let directoryExtensions: Set<String> = ["txt", "md", "markdown", "jsonl"]
+    /// How many folders below a named one a walk goes.
+    public static let defaultMaximumDepth = 64
 
-    public init() {}
+    /// The largest input read (`--max-size`): a larger regular file is refused by its size,
+    /// and reading a stream stops there.
+    public var maximumFileSize: ByteSize
+    /// How many folders below a named one a walk goes; a deeper one is reported and skipped.
+    public var maximumDepth: Int
+
+    public init(maximumFileSize: ByteSize = .defaultFileLimit, maximumDepth: Int = DocumentLoader.defaultMaximumDepth) {
+        self.maximumFileSize = maximumFileSize
+        self.maximumDepth = maximumDepth
+    }
 
     public struct Result: Sendable {
         public var sources: [SourceText] = []
         public var failures: [LoadFailure] = []
+        /// Inputs passed over on purpose, or that held no document: reported, never failures.
+        public var skipped: [SkippedInput] = []
         /// Files skipped because they were loaded before this call or earlier in it.
         public var alreadyLoaded: [AlreadyLoaded] = []
         /// The files loaded before this call and by it: pass it to the next call.
         public var loadedFiles: LoadedFiles
+
+        /// Every message for standard error, in the order the frontends print them:
+        /// failures, inputs skipped, files already loaded.
+        public var messages: [String] {
+            failures.map(\.description) + skipped.map(\.description) + alreadyLoaded.map(\.description)
+        }
     }
 
-    /// Loads `paths` in order; `-` means standard input, read through `readStandardInput`.
+    /// Loads `paths` in order; `-` means standard input, read through `readStandardInput`
+    /// when it is given (tests do), else from descriptor 0 under the size limit.
     /// `takenNames` are names already in use (documents loaded earlier); new names avoid them.
     /// `loadedFiles` are the files loaded earlier; they are not loaded again.
     ///
     /// Files are read and decoded on every core; naming them, and noticing a file named
     /// twice, happens afterwards in input order, so the result is the same on any machine.
     public func load(paths: [String], takenNames: Set<String> = [], loadedFiles: LoadedFiles = LoadedFiles(),
-                     readStandardInput: () -> [UInt8] = DocumentLoader.readAllStandardInput) -> Result {
+                     readStandardInput: (() -> [UInt8])? = nil) -> Result {
         var result = Result(loadedFiles: loadedFiles)
         var names = UniqueNames(taken: takenNames)
-        let inputs = inputs(of: paths, failures: &result.failures, readStandardInput: readStandardInput)
+        let limit = maximumFileSize
+        let (inputs, arguments) = inputs(of: paths, readStandardInput: {
+            readStandardInput.map { .success($0()) } ?? FileReading.readStandardInput(limit: limit)
+        })
         // Each file is read once, even when named twice; one loaded before is not read at all.
         var readIndex: [String: Int] = [:]
         var reads: [Input] = []
         for input in inputs {
-            guard case .file(_, let realPath) = input,
+            guard case .file(_, let realPath, _) = input.kind,
                   readIndex[realPath] == nil, loadedFiles.documentNames(ofRealPath: realPath) == nil
             else { continue }
             readIndex[realPath] = reads.count
             reads.append(input)
         }
-        let decoded = reads.parallelMap { $0.decoded() }
+        let decoded = reads.parallelMap { $0.decoded(limit: limit) }
+        var yields = Array(repeating: Yield(), count: paths.count)
         for input in inputs {
-            switch input {
+            let before = Yield(documents: result.sources.count + result.alreadyLoaded.count, failures: result.failures.count, skipped: result.skipped.count)
+            switch input.kind {
             case .failure(let failure):
                 result.failures.append(failure)
+            case .skipped(let skipped):
+                result.skipped.append(skipped)
             case .standardInput:
-                result.append(input.decoded(), names: &names)
-            case .file(let path, let realPath):
+                result.append(input.decoded(limit: limit), names: &names)
+            case .file(let path, let realPath, _):
                 if let earlier = result.loadedFiles.documentNames(ofRealPath: realPath) {
                     result.alreadyLoaded.append(AlreadyLoaded(path: path, documentNames: earlier))
-                    continue
+                    break
                 }
                 let first = result.sources.count
                 result.append(decoded[readIndex[realPath]!], names: &names)
@@ -59,91 +89,110 @@ public struct DocumentLoader: Sendable {
                 // naming it again reports its failure again.
                 if result.sources.count > first {
                     result.loadedFiles.record(realPath: realPath, documentNames: result.sources[first...].map(\.name))
+                } else if result.failures.count == before.failures {
+                    result.skipped.append(SkippedInput(path: path, reason: .noRecords))
                 }
+            }
+            yields[input.argument].add(Yield(documents: result.sources.count + result.alreadyLoaded.count, failures: result.failures.count,
+                                             skipped: result.skipped.count), since: before)
+        }
+        // A named folder or standard input that gave nothing, and had no failure to say why.
+        for (argument, kind) in arguments.enumerated() where yields[argument].documents == 0 && yields[argument].failures == 0 {
+            switch kind {
+            case .directory(let path):
+                result.skipped.append(SkippedInput(path: path, reason: yields[argument].skipped > 0 ? .everyFileSkipped : .noLoadableFiles))
+            case .standardInput:
+                result.skipped.append(SkippedInput(path: "<stdin>", reason: .emptyStandardInput))
+            case .file:
+                break  // reported as the file is loaded
             }
         }
         return result
     }
 
+    /// What one named path is.
+    private enum Argument {
+        case standardInput, file, directory(String)
+    }
+
+    /// What one named path came to: documents (new or loaded before), failures, inputs skipped.
+    private struct Yield {
+        var documents = 0, failures = 0, skipped = 0
+
+        mutating func add(_ after: Yield, since before: Yield) {
+            documents += after.documents - before.documents
+            failures += after.failures - before.failures
+            skipped += after.skipped - before.skipped
+        }
+    }
+
     /// What `paths` name, in order: standard input, each file (directories walked), and the
-    /// paths that name nothing.
-    private func inputs(of paths: [String], failures: inout [LoadFailure], readStandardInput: () -> [UInt8]) -> [Input] {
+    /// paths that name nothing; and what each path is.
+    private func inputs(of paths: [String], readStandardInput: () -> Swift.Result<[UInt8], LoadFailure>) -> ([Input], [Argument]) {
         var inputs: [Input] = []
-        for path in paths {
+        var arguments: [Argument] = []
+        let walk = DirectoryWalk(maximumDepth: maximumDepth)
+        for (argument, path) in paths.enumerated() {
             if path == "-" {
-                inputs.append(.standardInput(readStandardInput()))
+                arguments.append(.standardInput)
+                inputs.append(Input(argument: argument, kind: .standardInput(readStandardInput())))
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                inputs.append(.failure(LoadFailure(source: path, reason: "no such file or directory")))
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                arguments.append(.file)
+                inputs.append(Input(argument: argument, kind: .failure(LoadFailure(source: path, reason: FileReading.systemReason()))))
                 continue
             }
-            let files: [String]
-            if isDirectory.boolValue {
-                var walkFailures: [LoadFailure] = []
-                files = filesBelow(path, failures: &walkFailures)
-                inputs += walkFailures.map(Input.failure)
-            } else {
-                files = [path]
-            }
-            inputs += files.map { .file(path: $0, realPath: LoadedFiles.realPath($0)) }
-        }
-        return inputs
-    }
-
-    /// The loadable files below `directory`, sorted by path so loading order is stable.
-    /// Hidden files and folders are skipped, as `rg` and `git` do, and so are the folders
-    /// `speechq export --format jsonl` writes (they hold `speechq_meta.jsonl`): their rows
-    /// are tables, not documents.
-    func filesBelow(_ directory: String, failures: inout [LoadFailure]) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: directory) else {
-            failures.append(LoadFailure(source: directory, reason: "cannot read directory"))
-            return []
-        }
-        var files: [String] = []
-        var exportFolders = Set<String>()
-        while let relative = enumerator.nextObject() as? String {
-            let last = (relative as NSString).lastPathComponent
-            if last.hasPrefix(".") {
-                enumerator.skipDescendants()
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                // A file named explicitly is read whatever it is (a pipe, a device), within limits.
+                arguments.append(.file)
+                inputs.append(Input(argument: argument, kind: .file(path: path, realPath: LoadedFiles.realPath(path), onlyRegular: false)))
                 continue
             }
-            if last == "speechq_meta.jsonl" {
-                exportFolders.insert(((directory as NSString).appendingPathComponent(relative) as NSString).deletingLastPathComponent)
-                continue
-            }
-            let ext = (last as NSString).pathExtension.lowercased()
-            guard Self.directoryExtensions.contains(ext) else { continue }
-            let full = (directory as NSString).appendingPathComponent(relative)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(full)
+            arguments.append(.directory(path))
+            for entry in walk.entries(below: path) {
+                switch entry {
+                case .file(let file):
+                    inputs.append(Input(argument: argument, kind: .file(path: file, realPath: LoadedFiles.realPath(file), onlyRegular: true)))
+                case .failure(let failure):
+                    inputs.append(Input(argument: argument, kind: .failure(failure)))
+                case .skipped(let skipped):
+                    inputs.append(Input(argument: argument, kind: .skipped(skipped)))
+                }
             }
         }
-        return files.filter { !exportFolders.contains(($0 as NSString).deletingLastPathComponent) }.sorted()
-    }
-
-    /// Everything on standard input.
-    public static func readAllStandardInput() -> [UInt8] {
-        Array((try? FileHandle.standardInput.readToEnd()) ?? Data())
+        return (inputs, arguments)
     }
 }
 
-/// One input of a `load` call, in the order named.
-private enum Input: Sendable {
-    case standardInput([UInt8])
-    case file(path: String, realPath: String)
-    /// A path that names nothing loadable, or a directory that cannot be walked.
-    case failure(LoadFailure)
+/// One input of a `load` call, in the order named, with the named path it came from.
+private struct Input: Sendable {
+    enum Kind: Sendable {
+        case standardInput(Swift.Result<[UInt8], LoadFailure>)
+        /// `onlyRegular`: met in a directory walk, so opened only if it is a regular file.
+        case file(path: String, realPath: String, onlyRegular: Bool)
+        /// A path that names nothing loadable, or a directory that cannot be walked.
+        case failure(LoadFailure)
+        /// A named pipe, socket or device met in a directory walk.
+        case skipped(SkippedInput)
+    }
+
+    /// The index of the path in `load(paths:)` this input came from.
+    var argument: Int
+    var kind: Kind
 
     /// The input read and decoded, its documents not yet named. Safe on any thread.
-    func decoded() -> DecodedInput {
-        switch self {
-        case .standardInput(let bytes):
+    func decoded(limit: ByteSize) -> DecodedInput {
+        switch kind {
+        case .standardInput(.success(let bytes)):
+            // An empty standard input is no document, not an empty one.
+            if bytes.isEmpty { return DecodedInput(failures: []) }
             return DecodedInput(decoding: bytes, origin: "<stdin>", stem: "stdin", isJSONLines: false, format: .plain)
-        case .file(let path, _):
-            switch FileReading.read(path) {
+        case .standardInput(.failure(let failure)):
+            return DecodedInput(failures: [failure])
+        case .file(let path, _, let onlyRegular):
+            switch FileReading.read(path, limit: limit, onlyRegular: onlyRegular) {
             case .success(let bytes):
                 let fileName = (path as NSString).lastPathComponent
                 let stem = (fileName as NSString).deletingPathExtension
@@ -155,6 +204,8 @@ private enum Input: Sendable {
             }
         case .failure(let failure):
             return DecodedInput(failures: [failure])
+        case .skipped:
+            return DecodedInput(failures: [])
         }
     }
 }
@@ -228,56 +279,5 @@ struct UniqueNames {
         if n > 2 { nextSuffix[base] = n }
         taken.insert(candidate)
         return candidate
-    }
-}
-
-/// Reads a whole file with POSIX calls so that the failure reason is the system's own
-/// (permission denied, is a directory, …).
-public enum FileReading {
-    public static func read(_ path: String) -> Swift.Result<[UInt8], LoadFailure> {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return .failure(LoadFailure(source: path, reason: systemReason())) }
-        defer { close(fd) }
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            return .failure(LoadFailure(source: path, reason: "is a directory"))
-        }
-        // Straight into the final array at the size `fstat` gives; what is left after that
-        // (a file that grew, a pipe or /proc file with no size) is read in chunks.
-        let expected = info.st_size > 0 ? Int(info.st_size) : 0
-        var bytes: [UInt8]
-        do {
-            bytes = try [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
-                while count < buffer.count {
-                    let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw LoadFailure(source: path, reason: systemReason())
-                    }
-                    if n == 0 { break }
-                    count += n
-                }
-            }
-            try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
-                while true {
-                    let n = Foundation.read(fd, chunk.baseAddress, chunk.count)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw LoadFailure(source: path, reason: systemReason())
-                    }
-                    if n == 0 { break }
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<n]))
-                }
-            }
-        } catch let failure as LoadFailure {
-            return .failure(failure)
-        } catch {
-            return .failure(LoadFailure(source: path, reason: "\(error)"))
-        }
-        return .success(bytes)
-    }
-
-    static func systemReason() -> String {
-        String(cString: strerror(errno)).lowercased()
     }
 }

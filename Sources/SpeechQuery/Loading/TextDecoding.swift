@@ -70,6 +70,38 @@ public enum TextDecoding {
         return out
     }
 
+    /// Why the first chunk of an input already shows that it is not text, so the rest is not
+    /// read: the rules of `decode`, applied to a prefix. A NUL (without a UTF-16 byte-order
+    /// mark), a lone UTF-16 surrogate, or control characters making up 2% of the chunk — twice
+    /// what `looksBinary` allows of a whole text, so a text that decodes whole is not refused
+    /// for its opening alone.
+    static func refusal(ofFirstChunk chunk: UnsafeBufferPointer<UInt8>) -> LoadFailure.Reason? {
+        if chunk.starts(with: [0xFF, 0xFE]) || chunk.starts(with: [0xFE, 0xFF]) {
+            let little = chunk[0] == 0xFF
+            var controls = 0, units = 0
+            var highSurrogate = false
+            var i = 2
+            while i + 1 < chunk.count {
+                let unit = little ? UInt16(chunk[i]) | UInt16(chunk[i + 1]) << 8 : UInt16(chunk[i]) << 8 | UInt16(chunk[i + 1])
+                let isLow = (0xDC00...0xDFFF).contains(unit)
+                if highSurrogate != isLow { return .invalidUTF16 }
+                highSurrogate = (0xD800...0xDBFF).contains(unit)
+                controls &+= (unit < 0x20 && unit != 0x0A && unit != 0x09 && unit != 0x0C && unit != 0x0D) ? 1 : 0
+                units += 1
+                i += 2
+            }
+            return controls > 0 && controls * 50 >= units ? .binary : nil
+        }
+        let withBOM = chunk.starts(with: [0xEF, 0xBB, 0xBF])
+        let body = withBOM ? UnsafeBufferPointer(rebasing: chunk[3...]) : chunk
+        if !withBOM, body.count > 0, memchr(body.baseAddress!, 0, body.count) != nil { return .binary }
+        var controls = 0
+        for b in body {
+            controls &+= (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0C && b != 0x0D) ? 1 : 0
+        }
+        return controls > 0 && controls * 50 >= body.count ? .binary : nil
+    }
+
     /// Decoded text full of control characters is a binary file that happened to decode
     /// (GB18030 accepts most byte sequences). One control character in a hundred is far
     /// beyond anything a real speech contains.
