@@ -13,6 +13,9 @@ enum SizeOption {
         guard let size = ByteSize(parsing: text) else {
             throw ValidationError("give a number of bytes above zero, or one with K, M, G or T after it (500M, 2G)")
         }
+        guard size <= ByteSize.largestFileLimit else {
+            throw ValidationError("a document can be at most \(ByteSize.largestFileLimit.bytes) bytes (just under 4G)")
+        }
         return size
     }
 }

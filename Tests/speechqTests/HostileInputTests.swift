@@ -229,6 +229,15 @@ struct HostileInputTests {
         #expect(run.status == 2)
     }
 
+    /// The outline keeps offsets in 32 bits: a limit of 4G or more is refused, not obeyed.
+    @Test func aLimitBeyondWhatADocumentCanHoldIsAUsageError() throws {
+        let run = try SpeechQRun(["--max-size", "5G", "-e", "count docs", speech], environment: plain)
+        #expect(run.stderr.hasPrefix("Error: The value '5G' is invalid for '--max-size <SIZE>': a document can be at most 4294967294 bytes (just under 4G)\n"))
+        #expect(run.status == 2)
+        let largest = try SpeechQRun(["--max-size", "4294967294", "-e", "count docs", speech], environment: plain)
+        #expect(largest.status == 0)
+    }
+
     // MARK: Unreadable and too deep folders are reported
 
     /// chmod 000 stops everyone but root; as root this runs as nobody instead (below).

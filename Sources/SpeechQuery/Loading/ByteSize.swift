@@ -10,6 +10,10 @@ public struct ByteSize: Sendable, Equatable, Comparable, CustomStringConvertible
     /// The largest file the loader reads unless told otherwise (`--max-size`).
     public static let defaultFileLimit = ByteSize(bytes: 2 << 30)
 
+    /// The largest limit that may be set: the outline keeps a document's offsets in 32 bits
+    /// (`Compact32`), so a document must stay under 4 GB.
+    public static let largestFileLimit = ByteSize(bytes: 4 << 30 - 2)
+
     private static let units: [(letter: UInt8, name: String, shift: Int)] = [
         (UInt8(ascii: "T"), "TB", 40), (UInt8(ascii: "G"), "GB", 30), (UInt8(ascii: "M"), "MB", 20), (UInt8(ascii: "K"), "KB", 10),
     ]

@@ -106,8 +106,9 @@ public struct Sentence: Sendable, Equatable {
 }
 
 /// 32-bit storage for the offsets, indices and counts of outline records, with the largest
-/// value standing for "none". Offsets of a document of 4 GiB or more would be clamped
-/// (wrong, but no crash); speeches and reports are megabytes at most.
+/// value standing for "none". The loader reads no document of 4 GiB or more (`--max-size`
+/// is 2 GB unless set, and at most `ByteSize.largestFileLimit`); a larger value would be
+/// clamped rather than trap.
 enum Compact32 {
     static let none = UInt32.max
 
