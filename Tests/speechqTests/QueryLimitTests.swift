@@ -96,4 +96,25 @@ struct QueryLimitTests {
         repl.type("sentences | filter /a+b/ | count\r")
         try repl.expect("\r\n200\r\n")
     }
+
+    /// The directive analysis of a large corpus stops on Ctrl-C too (it ran to the end, tens
+    /// of seconds in a debug build, before answering).
+    @Test func ctrlCStopsTheAnalysisOfALargeCorpus() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        let speech = try Data(contentsOf: SpeechQRun.packageRoot.appendingPathComponent(SpeechQRun.safetySpeech))
+        for k in 0..<3_000 { try speech.write(to: corpus.appendingPathComponent("s\(k).txt")) }
+        let environment = ["TERM": "xterm", "LANG": "C.UTF-8", "XDG_STATE_HOME": directory.path, "HOME": directory.path, "PATH": "/usr/bin:/bin"]
+        let repl = try TerminalSession(arguments: [corpus.path], environment: environment)
+        try repl.expect("speechq> ", timeout: 60)
+        repl.type("count directives\r")
+        usleep(500_000)
+        let interruptedAt = Date()
+        repl.type("\u{03}")
+        try repl.expect("interrupted", timeout: 30)
+        #expect(Date().timeIntervalSince(interruptedAt) < 2)
+        try repl.expect("speechq> ")
+    }
 }

@@ -98,7 +98,11 @@ public struct Evaluator {
 
     private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {
         if isInterrupted() { throw error("interrupted", stage) }
-        if stage.readsAnalysis, case .nodes(let nodes, _) = input.value { corpus.prepareAnalyses(of: nodes) }
+        if stage.readsAnalysis, case .nodes(let nodes, _) = input.value {
+            corpus.prepareAnalyses(of: nodes, isInterrupted: isInterrupted)
+            // Stopped part-way, the stage would make the rest of the analyses itself.
+            if isInterrupted() { throw error("interrupted", stage) }
+        }
         var output = input
         switch stage.kind {
         case .name:
