@@ -150,6 +150,7 @@ struct SpeechQ: ParsableCommand {
     /// A subcommand is found wherever options put it (`speechq --format json outline`) and
     /// parsed by `SubcommandLine`; everything else is the query command.
     static func main() {
+        Terminal.reserveStandardDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // A completion script asking for candidates names the subcommand itself.
         if arguments.first == "---completion" { return run(SpeechQ.self, arguments) }
@@ -166,11 +167,11 @@ struct SpeechQ: ParsableCommand {
     /// `speechq help` and `speechq help SUBCOMMAND`, as `--help` would print them.
     static func showHelp(_ topics: [String]) {
         guard let topic = topics.first, topic != "help" else {
-            exit(withError: CleanExit.helpRequest(SpeechQ.self))
+            finish(SpeechQ.self, with: CleanExit.helpRequest(SpeechQ.self))
         }
         if let command = configuration.subcommands.first(where: { $0.configuration.commandName == topic }) {
             // Through the root that parses subcommands, so this is what `outline --help` prints.
-            SubcommandLine.exit(withError: CleanExit.helpRequest(command))
+            finish(SubcommandLine.self, with: CleanExit.helpRequest(command))
         }
         let meant = Suggestion.closest(to: topic, among: subcommandNames).map { "; did you mean 'speechq help \($0)'?" } ?? ""
         Terminal.printError("no help on '\(topic)'\(meant)")
@@ -182,12 +183,25 @@ struct SpeechQ: ParsableCommand {
             var command = try type.parseAsRoot(arguments)
             try command.run()
         } catch {
-            if type.exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(ExitStatus.usageOrIOError)
-            }
-            type.exit(withError: error)
+            finish(type, with: error)
         }
+    }
+
+    /// What ArgumentParser's `exit(withError:)` does — help and other clean exits on standard
+    /// output, errors on standard error — written with write(2), so a full or closed output
+    /// is reported (standard output) or passed over (standard error) instead of trapping,
+    /// and usage errors exit with 2.
+    static func finish<Command: ParsableCommand>(_ type: Command.Type, with error: Error) -> Never {
+        let code = type.exitCode(for: error)
+        let message = type.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty {
+                do throws(ExitCode) { try Terminal.write(message + "\n") } catch { Foundation.exit(error.rawValue) }
+            }
+            Foundation.exit(0)
+        }
+        if !message.isEmpty { Terminal.writeError(message + "\n") }
+        Foundation.exit(code == .validationFailure ? ExitStatus.usageOrIOError : code.rawValue)
     }
 }
 
