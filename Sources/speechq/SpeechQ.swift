@@ -54,8 +54,16 @@ struct SpeechQ: ParsableCommand {
           2  usage error, a file that could not be read or written, or no document loaded
           3  query error (the message shows SOURCE:LINE:COL and the spot)
           130  speechq export stopped by Ctrl-C (nothing is left behind)
-        The files of 2 are documents, scripts (-f, .read), .output, .lexicon and export \
-        destinations; a run with errors of both kinds exits with 3.
+        The files of 2 are documents, scripts (-f, .read), .output, .lexicon, export \
+        destinations and standard output; a run with errors of both kinds exits with 3. \
+        Output that cannot be written (a full disk, a closed standard output) fails the \
+        statement that held it, with the path and the reason. -e and -f runs stopped by \
+        Ctrl-C, SIGTERM or SIGHUP end by that signal (the shell reports 130, 143, 129).
+
+        The results of .output FILE are written beside FILE and renamed into place as \
+        statements complete, so FILE never holds a cut result; a loaded document is refused. On a terminal, control \
+        characters in documents are shown escaped rather than sent (docs/language.md); pipes \
+        and files get the text as it is. TERM=dumb, like NO_COLOR, turns colour off.
         """,
         version: SpeechQueryVersion.current,
         // Declared for `speechq --help`, the manual page and shell completions; `main()`
@@ -93,7 +101,7 @@ struct SpeechQ: ParsableCommand {
     @Flag(help: "Add a header line to tsv and csv output.")
     var header = false
 
-    @Option(help: "Colour: auto (a terminal without NO_COLOR), always, never.")
+    @Option(help: "Colour: auto (a terminal without NO_COLOR, TERM not dumb), always, never.")
     var color: ColorChoice = .auto
 
     @Flag(help: "Exit with 1 when the last result is empty or zero.")
