@@ -82,7 +82,13 @@ final class OutputHost: SessionHost {
     func report(_ diagnostic: Diagnostic) {
         // Results before the error that follows them; a failure here is the statement's.
         standardOutput.flush()
-        Terminal.writeError(DiagnosticFormatter.format(diagnostic, color: errorColor))
+        var shown = diagnostic
+        if Terminal.stderrIsTerminal {
+            // A message or hint can name documents, whose names come from file names.
+            shown.message = ControlCharacters.escaped(shown.message)
+            shown.hint = shown.hint.map(ControlCharacters.escaped)
+        }
+        Terminal.writeError(DiagnosticFormatter.format(shown, color: errorColor))
     }
 
     func warn(_ message: String) {

@@ -77,6 +77,32 @@ struct TerminalSafetyTests {
         #expect(output.transcript.contains(#"speechq: no\x1b[2Jsuch.txt: no such file or directory"#), "\(output.transcript)")
         let piped = try SpeechQRun(["-e", "count docs", "no\u{1B}[2Jsuch.txt"], environment: SpeechQRun.plainEnvironment)
         #expect(piped.stderr == "speechq: no\u{1B}[2Jsuch.txt: no such file or directory\n")
+        // A query error's hint lists the loaded documents, named after their files.
+        let named = URL(fileURLWithPath: try Self.hostileSpeech()).deletingLastPathComponent().appendingPathComponent("title\u{1B}]0;x\u{07}.txt").path
+        try FileManager.default.copyItem(atPath: SpeechQRun.packageRoot.appendingPathComponent(SpeechQRun.safetySpeech).path, toPath: named)
+        let error = try TerminalSession(arguments: ["-e", "outline nosuch", named], environment: terminal)
+        #expect(error.exitStatus() == 3)
+        #expect(error.transcript.contains(#"hint: loaded: title\x1b]0;x\x07"#), "\(error.transcript)")
+        #expect(isInert(error.transcript))
+    }
+
+    /// Tab lists document names, named after their files, escaped.
+    @Test func completionListsNamesEscaped() throws {
+        let directory = URL(fileURLWithPath: try Self.hostileSpeech()).deletingLastPathComponent()
+        let speech = SpeechQRun.packageRoot.appendingPathComponent(SpeechQRun.safetySpeech).path
+        for name in ["x\u{1B}[2Ja.txt", "x\u{1B}[3Jb.txt"] {
+            try FileManager.default.copyItem(atPath: speech, toPath: directory.appendingPathComponent(name).path)
+        }
+        var environment = terminal
+        environment["HOME"] = directory.path
+        environment["SPEECHQ_NO_HISTORY"] = "1"
+        let repl = try TerminalSession(arguments: ["-q", "--no-init", directory.appendingPathComponent("x\u{1B}[2Ja.txt").path, directory.appendingPathComponent("x\u{1B}[3Jb.txt").path],
+                                       environment: environment)
+        try repl.expect("speechq> ")
+        repl.type("docs | filter doc = ", "\t", "\t")
+        let listing = try repl.expect(#"\x1b[3Jb"#)
+        #expect(listing.contains(#"\x1b[2Ja"#), "\(listing.debugDescription)")
+        #expect(!listing.contains("\u{1B}[2J") && !listing.contains("\u{1B}[3J"), "\(listing.debugDescription)")
     }
 
     /// `TERM=dumb` (an Emacs shell buffer) gets no colour; xterm does.
