@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <pty.h>
 #include <signal.h>
 #include <string.h>
@@ -42,6 +43,60 @@ void sq_install_termination_handler(void) {
         sigaction(signals[k], &action, NULL);
         sigaddset(&unblock, signals[k]);
     }
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+}
+
+static char cleanup_path[PATH_MAX + 1];
+static volatile sig_atomic_t cleanup_has_path = 0;
+static volatile sig_atomic_t cleanup_descriptor = -1;
+static volatile off_t cleanup_length = 0;
+
+static void block_ending_signals(sigset_t *previous) {
+    sigset_t block;
+    sigemptyset(&block);
+    sigaddset(&block, SIGINT);
+    sigaddset(&block, SIGTERM);
+    sigaddset(&block, SIGHUP);
+    sigprocmask(SIG_BLOCK, &block, previous);
+}
+
+void sq_set_output_cleanup(const char *temporary_path, int descriptor, long long length) {
+    sigset_t previous;
+    block_ending_signals(&previous);
+    cleanup_has_path = 0;
+    if (temporary_path != NULL && strlen(temporary_path) < sizeof cleanup_path) {
+        strcpy(cleanup_path, temporary_path);
+        cleanup_has_path = 1;
+    }
+    cleanup_descriptor = descriptor;
+    cleanup_length = (off_t)length;
+    sigprocmask(SIG_SETMASK, &previous, NULL);
+}
+
+static void on_ending_signal(int signal_number) {
+    // unlink(2) and ftruncate(2) are async-signal-safe.
+    if (cleanup_has_path) unlink(cleanup_path);
+    if (cleanup_descriptor >= 0) (void)ftruncate(cleanup_descriptor, cleanup_length);
+    // SA_RESETHAND restored the default action and SA_NODEFER lets it happen now.
+    raise(signal_number);
+}
+
+void sq_install_output_cleanup(int interrupt) {
+    int signals[] = {SIGINT, SIGTERM, SIGHUP};
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (size_t k = interrupt ? 0 : 1; k < sizeof signals / sizeof signals[0]; k++) {
+        struct sigaction previous;
+        if (sigaction(signals[k], NULL, &previous) != 0 || previous.sa_handler == SIG_IGN) continue;
+        struct sigaction action;
+        memset(&action, 0, sizeof action);
+        action.sa_handler = on_ending_signal;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = SA_RESETHAND | SA_NODEFER | SA_RESTART;
+        sigaction(signals[k], &action, NULL);
+        sigaddset(&unblock, signals[k]);
+    }
+    // A parent may have started us with them blocked (as sq_install_termination_handler).
     sigprocmask(SIG_UNBLOCK, &unblock, NULL);
 }
 

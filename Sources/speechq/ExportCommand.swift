@@ -55,6 +55,12 @@ struct ExportCommand: ParsableCommand {
             Terminal.printError("nothing exported: " + (sources.isEmpty ? "no documents were loaded" : "an input could not be read"))
             throw ExitCode(ExitStatus.usageOrIOError)
         }
+        // --force would replace a speech with the database made from it.
+        if let names = loaded.loadedFiles.documentNames(ofFileAt: output) {
+            let more = names.count > 1 ? " and \(names.count - 1) more" : ""
+            Terminal.printError("cannot export: \(output) is a loaded input (document \(names.first ?? "")\(more)); name another file")
+            throw ExitCode(ExitStatus.usageOrIOError)
+        }
         let corpus = Corpus(documents: Document.parse(sources), lexicon: try LexiconFiles.lexicon(adding: lexicon))
         sq_install_termination_handler()
         var export = CorpusExport(corpus: corpus, format: format, replacing: force)

@@ -43,9 +43,9 @@ struct OutlineCommand: ParsableCommand {
         let documents = Document.parse(loaded.sources)
         switch try FormatChoice.outline(format) {
         case .json:
-            Terminal.write(OutlineJSON.value(for: documents).serialized(pretty: true) + "\n")
+            try Terminal.write(OutlineJSON.value(for: documents).serialized(pretty: true) + "\n")
         case .tree:
-            Terminal.write(OutlineTreePrinter(width: width ?? Terminal.outputWidth()).render(documents))
+            try Terminal.write(OutlineTreePrinter(width: width ?? Terminal.outputWidth(), escapesControlCharacters: Terminal.stdoutIsTerminal).render(documents))
         }
         if !loaded.failures.isEmpty || documents.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
     }

@@ -2,8 +2,10 @@ import Foundation
 import SpeechQuery
 
 /// Prints results to standard output or the `.output` file, messages and errors to
-/// standard error. Writes go through C stdio so output is buffered; a closed pipe
-/// (`| head -1`) ends the process quietly through SIGPIPE, as for other Unix tools.
+/// standard error. Results are buffered and written with write(2) at the end of each
+/// statement (DescriptorWriter); a write that fails makes that statement fail with the path
+/// and the reason (`endStatement`). A closed pipe (`| head -1`) ends the process quietly
+/// through SIGPIPE, as for other Unix tools.
 final class OutputHost: SessionHost {
     /// Colour for results on the terminal.
     let color: Bool
@@ -15,46 +17,40 @@ final class OutputHost: SessionHost {
     /// `--bom`: each output (standard output, every `.output` file) starts with a UTF-8
     /// byte-order mark, which spreadsheet programs need to read a CSV file as UTF-8.
     let byteOrderMark: Bool
-    /// Whether standard output and the `.output` file still need their byte-order mark
-    /// before the first thing written to them.
+    /// Whether standard output still needs its byte-order mark before the first thing
+    /// written to it (each `.output` file keeps its own).
     private var standardOutputMarkPending: Bool
-    private var fileMarkPending = false
-    private var file: UnsafeMutablePointer<FILE>?
-    /// A stdio stream of our own on descriptor 1 (the C global `stdout` is shared mutable
-    /// state that Swift 6 rightly refuses).
-    private let standardOutput: UnsafeMutablePointer<FILE>?
-    /// Why results could not be written (a full disk, a closed file), reported once at the
-    /// end; nil while every write succeeded.
-    private(set) var writeFailure: String?
-
-    private func failed(_ what: String) {
-        if writeFailure == nil { writeFailure = "\(what): \(String(cString: strerror(errno)).lowercased())" }
-    }
+    private let standardOutput = DescriptorWriter(descriptor: STDOUT_FILENO)
+    /// The `.output` file, while there is one.
+    private var file: OutputFile?
+    /// Why the previous `.output` file could not be closed, for the statement that closed it.
+    private var closingFailure: String?
 
     /// Set by the interactive prompt: output longer than the window goes through a pager
     /// (when `.pager on`), and each output is flushed at once. Never set for `-e` or `-f`.
     var pager: Pager?
 
-    init(color: Bool, errorColor: Bool, width: Int? = nil, byteOrderMark: Bool = false,
-         standardOutput: UnsafeMutablePointer<FILE>? = fdopen(STDOUT_FILENO, "w")) {
+    init(color: Bool, errorColor: Bool, width: Int? = nil, byteOrderMark: Bool = false) {
         self.color = color
         self.errorColor = errorColor
         self.width = width
         self.byteOrderMark = byteOrderMark
         // A mark shown on a terminal would only be a stray character.
         standardOutputMarkPending = byteOrderMark && !Terminal.stdoutIsTerminal
-        self.standardOutput = standardOutput
     }
 
     private var toTerminal: Bool { file == nil && Terminal.stdoutIsTerminal }
 
     var textWidth: Int? { width ?? (toTerminal ? Terminal.outputWidth() : nil) }
 
+    /// Control characters from documents are shown escaped on a terminal, never in a file.
+    var escapesControlCharacters: Bool { toTerminal }
+
     func emit(_ result: QueryResult, session: Session) {
         let settings = OutputSettings(
             format: session.format, formatIsExplicit: session.formatIsExplicit, header: session.header,
             width: width ?? (toTerminal ? Terminal.outputWidth() : nil),
-            color: file == nil && color)
+            color: file == nil && color, escapesControlCharacters: toTerminal)
         show(ResultFormatter.render(result, corpus: session.corpus, settings: settings))
     }
 
@@ -67,62 +63,79 @@ final class OutputHost: SessionHost {
         if let pager, toTerminal, pager.isEnabled,
            let width = Terminal.outputWidth(), let height = Terminal.outputHeight(),
            Pager.isTooLong(text, width: width, height: height) {
-            fflush(standardOutput)
+            standardOutput.flush()
             if pager.page(text, warn: warn) { return }
         }
         write(text)
-        if pager != nil { fflush(standardOutput) }
+        if pager != nil { standardOutput.flush() }
+    }
+
+    private func write(_ text: String) {
+        if let file { return file.write(text) }
+        if !text.isEmpty, standardOutputMarkPending {
+            standardOutputMarkPending = false
+            standardOutput.write("\u{FEFF}")
+        }
+        standardOutput.write(text)
     }
 
     func report(_ diagnostic: Diagnostic) {
-        fflush(standardOutput)
-        FileHandle.standardError.write(Data(DiagnosticFormatter.format(diagnostic, color: errorColor).utf8))
+        // Results before the error that follows them; a failure here is the statement's.
+        standardOutput.flush()
+        var shown = diagnostic
+        if Terminal.stderrIsTerminal {
+            // A message or hint can name documents, whose names come from file names.
+            shown.message = ControlCharacters.escaped(shown.message)
+            shown.hint = shown.hint.map(ControlCharacters.escaped)
+        }
+        Terminal.writeError(DiagnosticFormatter.format(shown, color: errorColor))
     }
 
     func warn(_ message: String) {
+        standardOutput.flush()
         Terminal.printError(message)
     }
 
     func reportTiming(_ duration: Duration) {
         let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
-        FileHandle.standardError.write(Data(String(format: "time: %.1f ms\n", milliseconds).utf8))
+        Terminal.writeError(String(format: "time: %.1f ms\n", milliseconds))
     }
 
     func redirectOutput(to path: String?) -> String? {
-        closeFile()
+        if let file { closingFailure = file.close() }
+        file = nil
         guard let path else { return nil }
-        guard let opened = fopen(path, "w") else { return String(cString: strerror(errno)).lowercased() }
-        file = opened
-        filePath = path
-        fileMarkPending = byteOrderMark
+        do throws(OutputFileFailure) {
+            file = try OutputFile(path: path, byteOrderMark: byteOrderMark)
+        } catch {
+            return error.reason
+        }
         return nil
     }
 
-    /// The `.output` file in use, for messages.
-    private var filePath: String?
-    private var outputName: String { file == nil ? "standard output" : "'\(filePath ?? "")'" }
-
-    private func write(_ text: String) {
-        guard let target = file ?? standardOutput else {
-            if writeFailure == nil { writeFailure = "standard output is not open" }
-            return
-        }
-        if !text.isEmpty, file == nil ? standardOutputMarkPending : fileMarkPending {
-            if file == nil { standardOutputMarkPending = false } else { fileMarkPending = false }
-            if fputs("\u{FEFF}", target) < 0 { failed(outputName) }
-        }
-        if fputs(text, target) < 0 { failed(outputName) }
+    func endStatement(completed: Bool) -> String? {
+        var failures: [String] = []
+        if let closingFailure { failures.append(closingFailure) }
+        closingFailure = nil
+        if let failure = file?.endStatement(completed: completed) { failures.append(failure) }
+        if let failure = flushStandardOutput() { failures.append(failure) }
+        return failures.isEmpty ? nil : failures.joined(separator: "; ")
     }
 
-    private func closeFile() {
-        if let file {
-            if fclose(file) != 0 { failed(outputName) }
-        }
+    private func flushStandardOutput() -> String? {
+        standardOutput.flush()
+        return standardOutput.takeFailure().map { "cannot write to standard output: \(DescriptorWriter.reason($0))" }
+    }
+
+    /// Closes the `.output` file and writes out standard output. Returns what could not be
+    /// written ("cannot write to …"), for the caller to report.
+    func finish() -> [String] {
+        var failures: [String] = []
+        if let closingFailure { failures.append(closingFailure) }
+        closingFailure = nil
+        if let file, let failure = file.close() { failures.append(failure) }
         file = nil
-    }
-
-    func finish() {
-        closeFile()
-        if fflush(standardOutput) != 0 { failed("standard output") }
+        if let failure = flushStandardOutput() { failures.append(failure) }
+        return failures
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CTerminal
 import Foundation
 import SpeechQuery
 
@@ -44,20 +45,23 @@ struct QueryRunner {
         switch options.color {
         case .always: color = true
         case .never: color = false
-        case .auto: color = interactive && !Terminal.noColorRequested
+        case .auto: color = interactive && Terminal.colorAllowed
         }
-        let host = OutputHost(color: color, errorColor: options.color == .always || (Terminal.stderrIsTerminal && !Terminal.noColorRequested && options.color == .auto),
+        let host = OutputHost(color: color, errorColor: options.color == .always || (Terminal.stderrIsTerminal && Terminal.colorAllowed && options.color == .auto),
                               width: options.width, byteOrderMark: options.bom)
+        // Ctrl-C, SIGTERM and SIGHUP end the run as before, but leave no temporary or cut
+        // `.output` file behind.
+        sq_install_output_cleanup(1)
 
         for source in sources + stdinSources {
             let outcome = session.run(source, host: host, keepGoing: options.keepGoing)
             summary.add(outcome)
             if outcome.quit || (outcome.errors > 0 && !options.keepGoing) { break }
         }
-        host.finish()
+        let failures = host.finish()
         if !options.files.isEmpty, session.corpus.documents.isEmpty { summary.nothingLoaded() }
-        if let failure = host.writeFailure {
-            Terminal.printError("cannot write the results to \(failure)")
+        for failure in failures {
+            Terminal.printError(failure)
             summary.ioErrors += 1
         }
         let status = summary.exitStatus(checkingLastResult: options.exitStatus)
@@ -94,7 +98,9 @@ struct QueryRunner {
     }
 
     /// The prompt, after the startup file and the command line's statements. Leaving it
-    /// exits with 0: its errors were shown as they happened.
+    /// exits with 0: its errors were shown as they happened. Only an `.output` file that
+    /// cannot be put in place when the prompt closes, or standard output that cannot take
+    /// the last of the output, is reported then and exits with 2.
     func runInteractive(then statements: [QuerySource]) throws {
         let loaded = loader.load(paths: options.files)
         Terminal.printMessages(of: loaded)
@@ -103,8 +109,10 @@ struct QueryRunner {
                               header: options.header, loadedFiles: loaded.loadedFiles)
         session.loader = loader
         guard let output = fdopen(STDOUT_FILENO, "w") else { throw ExitCode(ExitStatus.usageOrIOError) }
-        let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && !Terminal.noColorRequested)
-        let host = OutputHost(color: color, errorColor: color, width: options.width, byteOrderMark: options.bom, standardOutput: output)
+        let color = options.color == .always || (options.color == .auto && Terminal.stdoutIsTerminal && Terminal.colorAllowed)
+        let host = OutputHost(color: color, errorColor: color, width: options.width, byteOrderMark: options.bom)
+        // The prompt handles Ctrl-C itself; SIGTERM and SIGHUP leave no `.output` file cut.
+        sq_install_output_cleanup(0)
         guard let editor = LineEditor(output: output, completer: {
             Completer(names: Array(session.bindings.keys).sorted(), documents: session.corpus.documents.map(\.name), listDirectory: Self.listDirectory)
         }) else {
@@ -114,7 +122,9 @@ struct QueryRunner {
         let history = HistoryFile.resolve(disabled: options.noHistory)
         let startup = ReplStartup(initFile: InitFile.resolve(disabled: options.noInit), statements: statements, keepGoing: options.keepGoing)
         Repl(session: session, host: host, editor: editor, history: history, quiet: options.quiet, startup: startup).run()
-        host.finish()
+        let failures = host.finish()
+        for failure in failures { Terminal.printError(failure) }
+        if !failures.isEmpty { throw ExitCode(ExitStatus.usageOrIOError) }
     }
 
     static func listDirectory(_ path: String) -> [(name: String, isDirectory: Bool)] {

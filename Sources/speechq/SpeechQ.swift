@@ -54,8 +54,16 @@ struct SpeechQ: ParsableCommand {
           2  usage error, a file that could not be read or written, or no document loaded
           3  query error (the message shows SOURCE:LINE:COL and the spot)
           130  speechq export stopped by Ctrl-C (nothing is left behind)
-        The files of 2 are documents, scripts (-f, .read), .output, .lexicon and export \
-        destinations; a run with errors of both kinds exits with 3.
+        The files of 2 are documents, scripts (-f, .read), .output, .lexicon, export \
+        destinations and standard output; a run with errors of both kinds exits with 3. \
+        Output that cannot be written (a full disk, a closed standard output) fails the \
+        statement that held it, with the path and the reason. -e and -f runs stopped by \
+        Ctrl-C, SIGTERM or SIGHUP end by that signal (the shell reports 130, 143, 129).
+
+        The results of .output FILE are written beside FILE and renamed into place as \
+        statements complete, so FILE never holds a cut result; a loaded document is refused. On a terminal, control \
+        characters in documents are shown escaped rather than sent (docs/language.md); pipes \
+        and files get the text as it is. TERM=dumb, like NO_COLOR, turns colour off.
         """,
         version: SpeechQueryVersion.current,
         // Declared for `speechq --help`, the manual page and shell completions; `main()`
@@ -93,7 +101,7 @@ struct SpeechQ: ParsableCommand {
     @Flag(help: "Add a header line to tsv and csv output.")
     var header = false
 
-    @Option(help: "Colour: auto (a terminal without NO_COLOR), always, never.")
+    @Option(help: "Colour: auto (a terminal without NO_COLOR, TERM not dumb), always, never.")
     var color: ColorChoice = .auto
 
     @Flag(help: "Exit with 1 when the last result is empty or zero.")
@@ -150,6 +158,7 @@ struct SpeechQ: ParsableCommand {
     /// A subcommand is found wherever options put it (`speechq --format json outline`) and
     /// parsed by `SubcommandLine`; everything else is the query command.
     static func main() {
+        Terminal.reserveStandardDescriptors()
         let arguments = Array(CommandLine.arguments.dropFirst())
         // A completion script asking for candidates names the subcommand itself.
         if arguments.first == "---completion" { return run(SpeechQ.self, arguments) }
@@ -166,11 +175,11 @@ struct SpeechQ: ParsableCommand {
     /// `speechq help` and `speechq help SUBCOMMAND`, as `--help` would print them.
     static func showHelp(_ topics: [String]) {
         guard let topic = topics.first, topic != "help" else {
-            exit(withError: CleanExit.helpRequest(SpeechQ.self))
+            finish(SpeechQ.self, with: CleanExit.helpRequest(SpeechQ.self))
         }
         if let command = configuration.subcommands.first(where: { $0.configuration.commandName == topic }) {
             // Through the root that parses subcommands, so this is what `outline --help` prints.
-            SubcommandLine.exit(withError: CleanExit.helpRequest(command))
+            finish(SubcommandLine.self, with: CleanExit.helpRequest(command))
         }
         let meant = Suggestion.closest(to: topic, among: subcommandNames).map { "; did you mean 'speechq help \($0)'?" } ?? ""
         Terminal.printError("no help on '\(topic)'\(meant)")
@@ -182,12 +191,25 @@ struct SpeechQ: ParsableCommand {
             var command = try type.parseAsRoot(arguments)
             try command.run()
         } catch {
-            if type.exitCode(for: error) == .validationFailure {
-                FileHandle.standardError.write(Data((type.fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(ExitStatus.usageOrIOError)
-            }
-            type.exit(withError: error)
+            finish(type, with: error)
         }
+    }
+
+    /// What ArgumentParser's `exit(withError:)` does — help and other clean exits on standard
+    /// output, errors on standard error — written with write(2), so a full or closed output
+    /// is reported (standard output) or passed over (standard error) instead of trapping,
+    /// and usage errors exit with 2.
+    static func finish<Command: ParsableCommand>(_ type: Command.Type, with error: Error) -> Never {
+        let code = type.exitCode(for: error)
+        let message = type.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty {
+                do throws(ExitCode) { try Terminal.write(message + "\n") } catch { Foundation.exit(error.rawValue) }
+            }
+            Foundation.exit(0)
+        }
+        if !message.isEmpty { Terminal.writeError(message + "\n") }
+        Foundation.exit(code == .validationFailure ? ExitStatus.usageOrIOError : code.rawValue)
     }
 }
 

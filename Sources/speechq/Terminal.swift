@@ -39,14 +39,42 @@ enum LexiconFiles {
     }
 }
 
-/// Standard output and error, decided once at the edge.
+/// Standard output and error, decided once at the edge. Both are written with write(2):
+/// nothing here traps when a descriptor is full or closed.
 enum Terminal {
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Writes `text` to standard output (an outline, the version, help). A failure is
+    /// reported with the reason and ends the command with status 2.
+    static func write(_ text: String) throws(ExitCode) {
+        if let code = DescriptorWriter.writeAll(STDOUT_FILENO, text) {
+            printError("cannot write to standard output: \(DescriptorWriter.reason(code))")
+            throw ExitCode(ExitStatus.usageOrIOError)
+        }
     }
 
+    /// `speechq: message` on standard error, its control characters escaped when that is a
+    /// terminal (a file name can hold anything).
     static func printError(_ message: String) {
-        FileHandle.standardError.write(Data("speechq: \(message)\n".utf8))
+        writeError("speechq: \(stderrIsTerminal ? ControlCharacters.escaped(message) : message)\n")
+    }
+
+    /// Writes `text` to standard error. A failure is ignored: there is nowhere left to
+    /// report it, and the exit status still says what happened.
+    static func writeError(_ text: String) {
+        DescriptorWriter.writeAll(STDERR_FILENO, text)
+    }
+
+    /// Puts /dev/null, opened read-only, on any of descriptors 0, 1 and 2 that is closed
+    /// (`2>&-`): otherwise the next file opened would take its number, and results or
+    /// messages would land in it. Writing to it fails (EBADF), so a closed standard output
+    /// is reported like a full one, and standard input reads as empty.
+    static func reserveStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", O_RDONLY)
+            if opened >= 0, opened != descriptor {
+                dup2(opened, descriptor)
+                close(opened)
+            }
+        }
     }
 
     /// What loading reported: failures, inputs skipped or empty, files named twice.
@@ -91,5 +119,11 @@ enum Terminal {
     /// `NO_COLOR` (any non-empty value) turns colour off unless `--color always`.
     static var noColorRequested: Bool {
         !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
+    /// Whether `--color auto` may colour: not with `NO_COLOR`, nor on a terminal that says
+    /// it cannot (`TERM=dumb`, as Emacs shell buffers set it).
+    static var colorAllowed: Bool {
+        !noColorRequested && ProcessInfo.processInfo.environment["TERM"] != "dumb"
     }
 }

@@ -8,7 +8,7 @@ struct VersionCommand: ParsableCommand {
         abstract: "Show the version (as --version does)."
     )
 
-    func run() {
-        Terminal.write(SpeechQueryVersion.current + "\n")
+    func run() throws {
+        try Terminal.write(SpeechQueryVersion.current + "\n")
     }
 }

@@ -101,12 +101,4 @@ struct HostileCommandLineTests {
         repl.type("count points\r")
         try repl.expect("9")
     }
-
-    /// Results that cannot be written (a full disk) are an I/O error that says so.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
-    func aFullDiskIsReported() throws {
-        let run = try SpeechQRun(["-e", ".output /dev/full", "-e", "sentences", SpeechQRun.safetySpeech], environment: SpeechQRun.plainEnvironment)
-        #expect(run.status == 2)
-        #expect(run.stderr == "speechq: cannot write the results to '/dev/full': no space left on device\n")
-    }
 }

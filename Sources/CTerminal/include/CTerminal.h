@@ -15,6 +15,17 @@ void sq_install_termination_handler(void);
 /// Whether SIGINT arrived, without clearing it (for a running query to notice).
 int sq_interrupt_pending(void);
 
+/// What the `.output` file leaves behind if a signal ends the process while results are being
+/// written: the temporary file at `temporary_path` (not yet renamed into place) is removed,
+/// and the file in place open at `descriptor` is cut back to `length` bytes, the output of
+/// the statements that completed. NULL and -1 for none. Set after each statement.
+void sq_set_output_cleanup(const char *temporary_path, int descriptor, long long length);
+/// Installs the handler that does that cleanup and then ends the process with the signal, as
+/// it would have ended without: for SIGTERM and SIGHUP, and for SIGINT when `interrupt` is
+/// non-zero (the prompt handles Ctrl-C itself). A signal ignored when speechq started stays
+/// ignored.
+void sq_install_output_cleanup(int interrupt);
+
 /// Runs `command` with /bin/sh as a pager, `text` on its standard input, and waits for it.
 /// SIGPIPE is ignored while writing, since a pager may quit before reading everything.
 /// Returns the shell's exit status (126 or 127: the command could not be started), or -1

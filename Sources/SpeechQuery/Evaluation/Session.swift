@@ -19,10 +19,20 @@ public protocol SessionHost: AnyObject {
     func reportTiming(_ duration: Duration)
     /// The width text such as `.help` is wrapped to; nil for no wrapping.
     var textWidth: Int? { get }
+    /// Whether output goes to a terminal, where control characters from documents are
+    /// shown escaped (ControlCharacters) rather than sent to act.
+    var escapesControlCharacters: Bool { get }
+    /// Called after every statement, when all it prints has been given: the host writes it
+    /// out, and an `.output` file keeps it when `completed` or takes it back when the
+    /// statement failed. Returns the whole message when the output could not be written
+    /// ("cannot write to 'PATH': reason"); the statement then fails with it, as an I/O error.
+    func endStatement(completed: Bool) -> String?
 }
 
 extension SessionHost {
     public var textWidth: Int? { nil }
+    public var escapesControlCharacters: Bool { false }
+    public func endStatement(completed: Bool) -> String? { nil }
 }
 
 /// The state of one user's work: loaded documents, named results, the previous result and
@@ -106,7 +116,21 @@ public final class Session {
             let failedBefore = outcome.errors
             do throws(Diagnostic) {
                 let statement = try next.get()
-                try execute(statement, source: source, host: host, outcome: &outcome)
+                var failure: Diagnostic?
+                do throws(Diagnostic) {
+                    try execute(statement, source: source, host: host, outcome: &outcome)
+                } catch {
+                    failure = error
+                }
+                // Output that could not be written fails the statement, at the statement.
+                if let message = host.endStatement(completed: failure == nil) {
+                    if let failure {
+                        host.report(failure)
+                        outcome.count(failure)
+                    }
+                    failure = Diagnostic(message, at: statement.range, in: source, category: .io)
+                }
+                if let failure { throw failure }
             } catch {
                 host.report(error)
                 outcome.count(error)
@@ -143,7 +167,7 @@ public final class Session {
                     throw Diagnostic("no document named '\(name)' is loaded", at: statement.range, in: source, hint: hint)
                 }
             }
-            host.emitText(OutlineTreePrinter(width: host.textWidth).render(documents))
+            host.emitText(OutlineTreePrinter(width: host.textWidth, escapesControlCharacters: host.escapesControlCharacters).render(documents))
         case .meta(let command):
             try meta(command, statement: statement, source: source, host: host, outcome: &outcome)
         }
@@ -209,6 +233,12 @@ public final class Session {
         case .timer(let on):
             timer = on
         case .output(let path):
+            // The results would replace the speech they came from.
+            if let path, let names = loadedFiles.documentNames(ofFileAt: path) {
+                let more = names.count > 1 ? " and \(names.count - 1) more" : ""
+                throw Diagnostic("cannot write to '\(path)': it is a loaded input (document \(names.first ?? "")\(more))", at: statement.range, in: source,
+                                 hint: "name another file; the results would replace the document", category: .io)
+            }
             if let message = host.redirectOutput(to: path) {
                 throw Diagnostic("cannot write to '\(path ?? "")': \(message)", at: statement.range, in: source, category: .io)
             }

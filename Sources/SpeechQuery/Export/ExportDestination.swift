@@ -1,20 +1,21 @@
 import Foundation
 
-/// Where an export lands. It is written under a temporary name beside the destination (so
-/// on the same file system) and renamed into place only when complete: a failed or
-/// interrupted export leaves neither half a database under the name asked for nor a
-/// damaged copy of what was there, and nothing is replaced unless replacing was asked for.
-struct ExportDestination {
-    let path: String
+/// Where an export lands, or the file `.output` writes results to. It is written under a
+/// temporary name beside the destination (so on the same file system) and renamed into
+/// place only when complete: a failed or interrupted export leaves neither half a database
+/// under the name asked for nor a damaged copy of what was there, and nothing is replaced
+/// unless replacing was asked for.
+public struct ExportDestination: Sendable {
+    public let path: String
     /// A directory of files (JSON Lines, CSV) rather than one database file.
-    let isDirectory: Bool
-    let replacing: Bool
+    public let isDirectory: Bool
+    public let replacing: Bool
     /// Where the export is written until it is complete.
-    let temporaryPath: String
+    public let temporaryPath: String
 
     /// Refuses at once, before any work, a destination that would be overwritten without
     /// `replacing`, and a file where a directory is wanted or the other way round.
-    init(path: String, isDirectory: Bool, replacing: Bool) throws(ExportFailure) {
+    public init(path: String, isDirectory: Bool, replacing: Bool) throws(ExportFailure) {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         self.path = trimmed
         self.isDirectory = isDirectory
@@ -43,8 +44,15 @@ struct ExportDestination {
         }
     }
 
+    /// The temporary file, opened for writing (a file destination only); the caller closes it.
+    public func openForWriting() throws(ExportFailure) -> Int32 {
+        let descriptor = open(temporaryPath, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.systemFailure(path) }
+        return descriptor
+    }
+
     /// Puts the finished export in place of the destination.
-    func commit() throws(ExportFailure) {
+    public func commit() throws(ExportFailure) {
         try checkReplaceable()
         var existingDirectory: ObjCBool = false
         if isDirectory, FileManager.default.fileExists(atPath: path, isDirectory: &existingDirectory), existingDirectory.boolValue {
@@ -60,7 +68,7 @@ struct ExportDestination {
     }
 
     /// Removes what was written so far.
-    func discard() {
+    public func discard() {
         try? FileManager.default.removeItem(atPath: temporaryPath)
     }
 
@@ -82,7 +90,7 @@ struct ExportDestination {
     }
 
     /// The failure `errno` describes, worded as the rest of speechq words them.
-    static func systemFailure(_ path: String) -> ExportFailure {
+    public static func systemFailure(_ path: String) -> ExportFailure {
         .io(path, String(cString: strerror(errno)).lowercased())
     }
 }

@@ -8,7 +8,9 @@ enum LineFormat {
     /// column name then lets its values run past the width instead.
     static let minimumValueWidth = 20
 
-    static func render(_ table: Table, width: Int?, highlights: [String], color: Bool) -> String {
+    /// `shown` is what a value's text becomes on the way out (its control characters
+    /// escaped on a terminal).
+    static func render(_ table: Table, width: Int?, highlights: [String], color: Bool, shown: (String) -> String = { $0 }) -> String {
         guard !table.rows.isEmpty else { return "(no rows)\n" }
         let nameWidth = table.columns.map { DisplayWidth.columns(of: $0) }.max() ?? 0
         let indent = String(repeating: " ", count: nameWidth + 2)
@@ -20,7 +22,7 @@ enum LineFormat {
                 let column = table.schema.columns[c]
                 let name = column.name
                 let label = String(repeating: " ", count: nameWidth - DisplayWidth.columns(of: name)) + name + ":"
-                let text = value.display
+                let text = shown(value.display)
                 if text.isEmpty {
                     out += label + "\n"
                     continue

@@ -3,9 +3,13 @@
 public struct OutlineTreePrinter: Sendable {
     /// Terminal width in columns; nil when output is not a terminal (nothing is cut).
     public var width: Int?
+    /// The tree goes to a terminal: control characters in headings and names are escaped
+    /// (ControlCharacters) before the lines are cut to the width.
+    public var escapesControlCharacters: Bool
 
-    public init(width: Int?) {
+    public init(width: Int?, escapesControlCharacters: Bool = false) {
         self.width = width
+        self.escapesControlCharacters = escapesControlCharacters
     }
 
     private static let labelWidth = 14
@@ -94,6 +98,7 @@ public struct OutlineTreePrinter: Sendable {
     }
 
     func fit(_ line: String) -> String {
+        let line = escapesControlCharacters ? ControlCharacters.escaped(line) : line
         guard let width else { return line }
         return DisplayWidth.truncate(line, to: width)
     }

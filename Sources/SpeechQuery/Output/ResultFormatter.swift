@@ -12,13 +12,25 @@ public struct OutputSettings: Sendable, Equatable {
     public var width: Int?
     /// ANSI colour: highlighted matches in tables.
     public var color: Bool
+    /// The output is a terminal: control characters in the text of a table, the line
+    /// format and `show` are escaped (ControlCharacters) so that they show instead of act.
+    /// TSV, CSV and JSON are data and keep the text as it is.
+    public var escapesControlCharacters: Bool
 
-    public init(format: OutputFormat, formatIsExplicit: Bool = false, header: Bool = false, width: Int? = nil, color: Bool = false) {
+    public init(format: OutputFormat, formatIsExplicit: Bool = false, header: Bool = false, width: Int? = nil, color: Bool = false,
+                escapesControlCharacters: Bool = false) {
         self.format = format
         self.formatIsExplicit = formatIsExplicit
         self.header = header
         self.width = width
         self.color = color
+        self.escapesControlCharacters = escapesControlCharacters
+    }
+
+    /// What a value's text becomes in this output: escaped for a terminal's table, line
+    /// format and `show`, as it is otherwise.
+    func shown(_ text: String) -> String {
+        escapesControlCharacters && (format == .table || format == .line) ? ControlCharacters.escaped(text) : text
     }
 }
 
@@ -38,11 +50,12 @@ public enum ResultFormatter {
             table = grouping.counts
         }
         if printsBare(table, settings: settings) {
-            return table.rows[0][0].display + "\n"
+            return settings.shown(table.rows[0][0].display) + "\n"
         }
         switch settings.format {
         case .table: return renderTable(table, settings: settings, highlights: result.highlights, cut: !result.showFullText)
-        case .line: return LineFormat.render(table, width: result.showFullText ? nil : settings.width, highlights: result.highlights, color: settings.color)
+        case .line: return LineFormat.render(table, width: result.showFullText ? nil : settings.width, highlights: result.highlights, color: settings.color,
+                                             shown: settings.shown)
         case .tsv: return renderDelimited(table, header: settings.header, separator: "\t", escape: escapeTSV)
         case .csv: return renderDelimited(table, header: settings.header, separator: ",", escape: escapeCSV)
         case .json: return JSONValue.array(table.rows.map { object($0, table.columns) }).serialized(pretty: true) + "\n"
@@ -96,11 +109,11 @@ public enum ResultFormatter {
     /// that cannot fit even with its prose cut short is shown one field per line instead.
     static func renderTable(_ table: Table, settings: OutputSettings, highlights: [String], cut: Bool) -> String {
         guard !table.rows.isEmpty else { return "(no rows)\n" }
-        let cells = table.rows.map { row in row.map { $0.display.replacingOccurrences(of: "\n", with: " ") } }
+        let cells = table.rows.map { row in row.map { settings.shown($0.display.replacingOccurrences(of: "\n", with: " ")) } }
         let layout: TableLayout
         if cut, let width = settings.width {
             guard let fitted = TableLayout.fitting(table.schema, cells, into: width) else {
-                return LineFormat.render(table, width: width, highlights: highlights, color: settings.color)
+                return LineFormat.render(table, width: width, highlights: highlights, color: settings.color, shown: settings.shown)
             }
             layout = fitted
         } else {
@@ -114,9 +127,9 @@ public enum ResultFormatter {
         guard !nodes.isEmpty else { return "(no rows)\n" }
         var out = ""
         for node in nodes {
-            let header = "\(corpus.reference(of: node))  (line \(corpus.line(of: node)))"
+            let header = settings.shown("\(corpus.reference(of: node))  (line \(corpus.line(of: node)))")
             out += (settings.color ? "\u{1B}[1m\(header)\u{1B}[0m" : header) + "\n"
-            let text = corpus.documents[node.document].text(corpus.span(of: node))
+            let text = settings.shown(corpus.documents[node.document].text(corpus.span(of: node)))
             out += HighlightedText(text, terms: highlights).rendered(color: settings.color) + "\n\n"
         }
         return out

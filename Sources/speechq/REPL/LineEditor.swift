@@ -108,7 +108,8 @@ final class LineEditor {
             el_insertstr(editLine, edit.inserting)
             return UInt8(CC_REFRESH)
         }
-        let listing = "\n" + CandidateListing.columns(candidates, width: Terminal.outputWidth() ?? 80) + "\n"
+        // Document names come from file names, which can hold control characters.
+        let listing = "\n" + CandidateListing.columns(candidates.map(ControlCharacters.escaped), width: Terminal.outputWidth() ?? 80) + "\n"
         fputs(listing, output)
         fflush(output)
         return UInt8(CC_REDISPLAY)

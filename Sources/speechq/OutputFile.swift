@@ -1,0 +1,197 @@
+import CTerminal
+import Foundation
+import SpeechQuery
+
+/// The file `.output PATH` sends results to. Results are written to a temporary file beside
+/// it (ExportDestination, as exports are), which is renamed into place when the first
+/// statement that wrote to it completes; later statements append to the file in place.
+/// A statement that fails — the disk is full, an error, Ctrl-C — has what it wrote cut off
+/// again, so the file holds only whole results of completed statements, never a cut one.
+/// When `.output` switches away or the session ends, the file is put in place (empty when
+/// nothing was written) unless a statement failed before anything was put in place: then
+/// the temporary file is removed and what was at PATH is left as it was.
+///
+/// A signal that ends the process on the way (SIGTERM, SIGHUP, and Ctrl-C outside the
+/// prompt) removes the temporary file or cuts the file back the same way (CTerminal).
+///
+/// What is not a regular file — a device such as /dev/null or /dev/stdout, a FIFO — is
+/// written straight, as the shell's `>` would. So is an existing file in a directory where
+/// no temporary file can be made, when the file itself is writable.
+final class OutputFile {
+    /// The path as given, for messages.
+    let path: String
+    private let writer: DescriptorWriter
+    /// The temporary file and its place, until it has been put there.
+    private var destination: ExportDestination?
+    /// A regular file, which a failed statement's output can be cut from.
+    private let canTakeBack: Bool
+    /// The length of the file after the last completed statement.
+    private var committedLength: off_t = 0
+    /// Something was written since the last completed statement.
+    private var written = false
+    /// A statement failed before anything was put in place: then what was at the path is
+    /// left as it was.
+    private var failedBeforePlacing = false
+    /// `--bom`: the file still needs its byte-order mark before the first thing written.
+    private let byteOrderMark: Bool
+    private var markWritten = false
+
+    /// Opens `path` for results. Throws the reason it cannot be ("no such file or directory").
+    init(path: String, byteOrderMark: Bool) throws(OutputFileFailure) {
+        self.path = path
+        self.byteOrderMark = byteOrderMark
+        var status = stat()
+        let exists = stat(path, &status) == 0
+        let type = status.st_mode & S_IFMT
+        let descriptor: Int32
+        if exists, type != S_IFREG, type != S_IFDIR {
+            // A device, FIFO or socket: nothing to rename, nothing to take back. A FIFO waits
+            // here for its reader, as the shell's `>` does.
+            descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputFileFailure(errno) }
+            canTakeBack = false
+        } else if exists, type == S_IFREG, access(Self.directory(of: path), W_OK) != 0, access(path, W_OK) == 0 {
+            descriptor = open(path, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw OutputFileFailure(errno) }
+            canTakeBack = true
+        } else {
+            // A link is followed, so the file it points to gets the results, not the link.
+            let target = exists && type == S_IFREG ? Self.resolvingLinks(path) : path
+            do throws(ExportFailure) {
+                let staged = try ExportDestination(path: target, isDirectory: false, replacing: true)
+                do throws(ExportFailure) {
+                    descriptor = try staged.openForWriting()
+                } catch {
+                    staged.discard()
+                    throw error
+                }
+                destination = staged
+            } catch {
+                throw OutputFileFailure(error)
+            }
+            if exists {
+                // The new file takes the place of the old one with its permissions and owner.
+                _ = fchmod(descriptor, status.st_mode & 0o7777)
+                _ = fchown(descriptor, status.st_uid, status.st_gid)
+            }
+            canTakeBack = true
+        }
+        writer = DescriptorWriter(descriptor: descriptor)
+        registerCleanup()
+    }
+
+    func write(_ text: String) {
+        guard !text.isEmpty else { return }
+        if byteOrderMark, !markWritten {
+            writer.write("\u{FEFF}")
+            markWritten = true
+        }
+        writer.write(text)
+        written = true
+    }
+
+    /// Ends a statement: keeps what it wrote when it `completed`, else cuts it off again.
+    /// Returns the message when the file could not be written.
+    func endStatement(completed: Bool) -> String? {
+        writer.flush()
+        if let code = writer.takeFailure() {
+            takeBack()
+            if destination != nil { failedBeforePlacing = true }
+            return message(DescriptorWriter.reason(code))
+        }
+        guard completed else {
+            takeBack()
+            if destination != nil { failedBeforePlacing = true }
+            return nil
+        }
+        guard written else { return nil }
+        if let destination {
+            do throws(ExportFailure) {
+                try destination.commit()
+            } catch {
+                // Kept, and tried again after the next statement and at the end.
+                return message(OutputFileFailure(error).reason)
+            }
+            self.destination = nil
+        }
+        if canTakeBack { committedLength = lseek(writer.descriptor, 0, SEEK_CUR) }
+        written = false
+        registerCleanup()
+        return nil
+    }
+
+    /// Puts the file in place (or, after a failure with nothing in place, removes the
+    /// temporary file) and closes it. Returns the message when that failed.
+    func close() -> String? {
+        var failure = endStatement(completed: true)
+        if let destination {
+            if failedBeforePlacing {
+                destination.discard()
+            } else {
+                do throws(ExportFailure) {
+                    try destination.commit()
+                } catch {
+                    destination.discard()
+                    failure = failure ?? message(OutputFileFailure(error).reason)
+                }
+            }
+            self.destination = nil
+        }
+        if Glibc.close(writer.descriptor) != 0, failure == nil, errno != EINTR {
+            failure = message(DescriptorWriter.reason(errno))
+        }
+        sq_set_output_cleanup(nil, -1, 0)
+        return failure
+    }
+
+    /// Cuts off what was written since the last completed statement.
+    private func takeBack() {
+        writer.discardBuffered()
+        written = false
+        guard canTakeBack else { return }
+        _ = ftruncate(writer.descriptor, committedLength)
+        _ = lseek(writer.descriptor, committedLength, SEEK_SET)
+        if committedLength == 0 { markWritten = false }
+    }
+
+    /// What a signal that ends the process cleans up: the temporary file while nothing is
+    /// in place, then the file in place cut back to its completed statements.
+    private func registerCleanup() {
+        if let destination {
+            sq_set_output_cleanup(destination.temporaryPath, -1, 0)
+        } else {
+            sq_set_output_cleanup(nil, canTakeBack ? writer.descriptor : -1, Int64(committedLength))
+        }
+    }
+
+    private func message(_ reason: String) -> String {
+        "cannot write to '\(path)': \(reason)"
+    }
+
+    private static func directory(of path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        return directory.isEmpty ? "." : directory
+    }
+
+    private static func resolvingLinks(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+}
+
+/// Why `.output` could not open its file, in the system's words.
+struct OutputFileFailure: Error {
+    let reason: String
+
+    init(_ code: Int32) {
+        reason = DescriptorWriter.reason(code)
+    }
+
+    init(_ failure: ExportFailure) {
+        switch failure {
+        case .io(_, let reason): self.reason = reason
+        default: reason = failure.description
+        }
+    }
+}
