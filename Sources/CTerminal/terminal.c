@@ -60,6 +60,16 @@ static void block_ending_signals(sigset_t *previous) {
     sigprocmask(SIG_BLOCK, &block, previous);
 }
 
+static sigset_t held_previous;
+
+void sq_hold_ending_signals(void) {
+    block_ending_signals(&held_previous);
+}
+
+void sq_release_ending_signals(void) {
+    sigprocmask(SIG_SETMASK, &held_previous, NULL);
+}
+
 void sq_set_output_cleanup(const char *temporary_path, int descriptor, long long length) {
     sigset_t previous;
     block_ending_signals(&previous);

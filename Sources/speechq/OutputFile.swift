@@ -38,6 +38,9 @@ final class OutputFile {
 
     /// Opens `path` for results. Throws the reason it cannot be ("no such file or directory").
     init(path: String, byteOrderMark: Bool) throws(OutputFileFailure) {
+        // A signal between making the temporary file and registering it would leave it behind.
+        sq_hold_ending_signals()
+        defer { sq_release_ending_signals() }
         self.path = path
         self.byteOrderMark = byteOrderMark
         var status = stat()

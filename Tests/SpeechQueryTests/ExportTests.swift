@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import SpeechQuery
 
@@ -139,10 +140,12 @@ struct ExportTests {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         var export = CorpusExport(corpus: corpus, format: format)
-        var rowsLeft = 100
+        let rowsLeft = Mutex(100)
         export.isInterrupted = {
-            rowsLeft -= 1
-            return rowsLeft < 0
+            rowsLeft.withLock { left in
+                left -= 1
+                return left < 0
+            }
         }
         #expect(throws: ExportFailure.interrupted) { try export.write(to: directory.appendingPathComponent("out").path) }
         #expect(try contents(directory) == [])

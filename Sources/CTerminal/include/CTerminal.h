@@ -20,6 +20,11 @@ int sq_interrupt_pending(void);
 /// and the file in place open at `descriptor` is cut back to `length` bytes, the output of
 /// the statements that completed. NULL and -1 for none. Set after each statement.
 void sq_set_output_cleanup(const char *temporary_path, int descriptor, long long length);
+/// Hold SIGINT, SIGTERM and SIGHUP until sq_release_ending_signals: around making a temporary
+/// file and registering it with sq_set_output_cleanup, so a signal between the two cannot
+/// leave the file behind. Not nested.
+void sq_hold_ending_signals(void);
+void sq_release_ending_signals(void);
 /// Installs the handler that does that cleanup and then ends the process with the signal, as
 /// it would have ended without: for SIGTERM and SIGHUP, and for SIGINT when `interrupt` is
 /// non-zero (the prompt handles Ctrl-C itself). A signal ignored when speechq started stays

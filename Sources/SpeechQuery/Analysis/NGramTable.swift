@@ -16,7 +16,7 @@ struct NGramTable {
     /// `firstPositions[n - 1][id]`: where the n-gram first occurs, to read its text.
     private(set) var firstPositions: [[Int32]] = []
 
-    init(_ runs: IdeographRuns, maximumLength: Int, minimumCount: Int, isInterrupted: () -> Bool = { false }) {
+    init(_ runs: IdeographRuns, maximumLength: Int, minimumCount: Int, isInterrupted: InterruptCheck = { false }) {
         self.minimumCount = minimumCount
         let codes = runs.codes
         // Length 1: the characters' own codes.

@@ -59,7 +59,7 @@ enum TermFinder {
 
     /// The terms of `runs`, most frequent first (then longer first): found ones occurring
     /// `minimumCount` times or more, and listed ones occurring at all.
-    static func terms(in runs: IdeographRuns, lexicon: AnalysisLexicon, minimumCount: Int, isInterrupted: () -> Bool = { false }) -> [FoundTerm] {
+    static func terms(in runs: IdeographRuns, lexicon: AnalysisLexicon, minimumCount: Int, isInterrupted: InterruptCheck = { false }) -> [FoundTerm] {
         let table = NGramTable(runs, maximumLength: longestTerm, minimumCount: max(leastCountToFind, minimumCount), isInterrupted: isInterrupted)
         let junctions = Junctions(runs, lexicon: lexicon)
         var found: [FoundTerm] = []

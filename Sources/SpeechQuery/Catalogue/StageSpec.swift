@@ -64,7 +64,7 @@ public struct StageInput {
     public let nodes: [Node]
     public let arguments: [String: StageArgument]
     /// Polled by long stages so Ctrl-C at the prompt stops them.
-    public let isInterrupted: () -> Bool
+    public let isInterrupted: InterruptCheck
     /// The nodes an operand names (a named result, a document, a reference), from the
     /// evaluator, which knows the names bound so far.
     var resolveOperand: (String) throws(StageFailure) -> [Node] = { operand throws(StageFailure) in

@@ -3,30 +3,18 @@ extension Corpus {
     /// so a stage that then asks for them one at a time finds them made. Only speed depends
     /// on it: an analysis not prepared is made when first asked for, as before.
     ///
-    /// The documents go in batches of about `batchBytes`, with `isInterrupted` asked between
-    /// them, so Ctrl-C stops the analysis of a large corpus within a fraction of a second;
-    /// what was made is kept.
-    public func prepareAnalyses(of nodes: [Node], isInterrupted: () -> Bool = { false }) {
+    /// Each worker asks `isInterrupted` before it starts a document, so Ctrl-C stops the
+    /// analysis of a large corpus after the documents in hand; what was made is kept.
+    public func prepareAnalyses(of nodes: [Node], isInterrupted: @escaping InterruptCheck = { false }) {
         var seen = Set<Int>()
         let docs = nodes.map(\.document).filter { seen.insert($0).inserted }
         let missing = analyses.missing(among: docs)
         guard missing.count > 1 else { return }
-        var batch: [Int] = []
-        var bytes = 0
-        for (k, document) in missing.enumerated() {
-            batch.append(document)
-            bytes += documents[document].bytes.count
-            guard bytes >= Self.batchBytes || k == missing.count - 1 else { continue }
-            if isInterrupted() { return }
-            let made = batch.parallelMap { DocumentAnalysis(documents[$0], classifier: classifier) }
-            analyses.store(Dictionary(uniqueKeysWithValues: zip(batch, made)))
-            batch.removeAll(keepingCapacity: true)
-            bytes = 0
+        let made = missing.parallelMap { document in
+            isInterrupted() ? nil : DocumentAnalysis(documents[document], classifier: classifier)
         }
+        analyses.store(Dictionary(uniqueKeysWithValues: zip(missing, made).compactMap { document, analysis in analysis.map { (document, $0) } }))
     }
-
-    /// About a tenth of a second of analysis on two cores (the classifier reads about 40 MB/s).
-    static let batchBytes = 2_000_000
 }
 
 extension Stage {

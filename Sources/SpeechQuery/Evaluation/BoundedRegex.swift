@@ -7,7 +7,7 @@ import Foundation
 struct BoundedRegex {
     let source: String
     private let regex: NSRegularExpression
-    private let isInterrupted: () -> Bool
+    private let isInterrupted: InterruptCheck
 
     /// How long one search of one text may take: far beyond what a sane pattern needs on a
     /// sentence (microseconds) or on a whole report (milliseconds), short enough that a
@@ -15,7 +15,7 @@ struct BoundedRegex {
     /// more: one second more per megabyte.
     static let budget: Duration = .seconds(2)
 
-    init(_ source: String, caseInsensitive: Bool, anchorsMatchLines: Bool = false, isInterrupted: @escaping () -> Bool) throws(StageFailure) {
+    init(_ source: String, caseInsensitive: Bool, anchorsMatchLines: Bool = false, isInterrupted: @escaping InterruptCheck) throws(StageFailure) {
         var options: NSRegularExpression.Options = caseInsensitive ? [.caseInsensitive] : []
         if anchorsMatchLines { options.insert(.anchorsMatchLines) }
         guard let regex = try? NSRegularExpression(pattern: source, options: options) else {

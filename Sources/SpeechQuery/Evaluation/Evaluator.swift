@@ -8,9 +8,9 @@ public struct Evaluator {
     public let previous: QueryResult?
     public let source: QuerySource
     /// Polled while a stage runs, so Ctrl-C in the REPL can stop a long query.
-    public let isInterrupted: () -> Bool
+    public let isInterrupted: InterruptCheck
 
-    public init(corpus: Corpus, bindings: [String: QueryResult], previous: QueryResult?, source: QuerySource, isInterrupted: @escaping () -> Bool = { false }) {
+    public init(corpus: Corpus, bindings: [String: QueryResult], previous: QueryResult?, source: QuerySource, isInterrupted: @escaping InterruptCheck = { false }) {
         self.corpus = corpus
         self.bindings = bindings
         self.previous = previous
@@ -327,20 +327,20 @@ struct CompiledPredicate {
     let corpus: Corpus
 
     /// For nodes: `fields` resolves names against the nodes' schema (or throws).
-    init(_ predicate: Predicate, corpus: Corpus, isInterrupted: @escaping () -> Bool,
+    init(_ predicate: Predicate, corpus: Corpus, isInterrupted: @escaping InterruptCheck,
          fields: ([String]) throws(Diagnostic) -> [NodeField]) throws(Diagnostic) {
         self.corpus = corpus
         test = try Self.compile(predicate, isInterrupted) { name throws(Diagnostic) in .node(try fields([name])[0]) }
     }
 
     /// For table rows: `columns` resolves names to column indices (or throws).
-    init(_ predicate: Predicate, corpus: Corpus, isInterrupted: @escaping () -> Bool,
+    init(_ predicate: Predicate, corpus: Corpus, isInterrupted: @escaping InterruptCheck,
          columns: ([String]) throws(Diagnostic) -> [Int]) throws(Diagnostic) {
         self.corpus = corpus
         test = try Self.compile(predicate, isInterrupted) { name throws(Diagnostic) in .column(try columns([name])[0]) }
     }
 
-    private static func compile(_ predicate: Predicate, _ isInterrupted: @escaping () -> Bool,
+    private static func compile(_ predicate: Predicate, _ isInterrupted: @escaping InterruptCheck,
                                 _ resolve: (String) throws(Diagnostic) -> FieldAccess) throws(Diagnostic) -> Test {
         switch predicate {
         case .term(let t): return .term(Array(t.utf8), t)

@@ -5,7 +5,7 @@
 /// order of first appearance, as `group by` lists its groups.
 enum RateTable {
     static func make(_ nodes: [Node], by field: NodeField, counting counted: Column, in corpus: Corpus,
-                     isInterrupted: () -> Bool, count: (Node) throws(StageFailure) -> Int) throws(StageFailure) -> Table {
+                     isInterrupted: InterruptCheck, count: (Node) throws(StageFailure) -> Int) throws(StageFailure) -> Table {
         var order: [FieldValue] = []
         var totals: [FieldValue: (count: Int, chars: Int)] = [:]
         for (k, node) in nodes.enumerated() {

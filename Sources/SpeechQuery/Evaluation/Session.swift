@@ -53,7 +53,7 @@ public final class Session {
     /// `.pager COMMAND`: the pager to use instead of `$PAGER` or `less -FRX`.
     public var pagerCommand: String?
     /// Polled during evaluation; the REPL points it at its Ctrl-C flag.
-    public var isInterrupted: () -> Bool = { false }
+    public var isInterrupted: InterruptCheck = { false }
     /// The files behind `corpus`, so `load` does not load one a second time.
     public private(set) var loadedFiles: LoadedFiles
     /// What `load` reads with: its size limit (`--max-size`) and how deep it walks folders.
@@ -285,3 +285,7 @@ public final class Session {
         }
     }
 }
+
+/// Whether the user asked to stop (Ctrl-C at the prompt): asked by long-running stages between
+/// steps, and by the workers that analyse documents on every core, hence `@Sendable`.
+public typealias InterruptCheck = @Sendable () -> Bool

@@ -13,7 +13,7 @@ struct TermMatcher {
     private let pattern: Pattern
 
     /// `isInterrupted` stops a regular expression's search (Ctrl-C at the prompt).
-    init(_ term: SearchTerm, isInterrupted: @escaping () -> Bool) throws(StageFailure) {
+    init(_ term: SearchTerm, isInterrupted: @escaping InterruptCheck) throws(StageFailure) {
         switch term {
         case .text(let text):
             guard !text.isEmpty else { throw StageFailure("an empty search term matches everything", hint: "put text between the quotes") }

@@ -9,7 +9,7 @@ public struct CorpusExport {
     /// Replace an existing database, or the table files in an existing directory.
     public var replacing: Bool
     /// Polled between rows, so Ctrl-C at the prompt stops a long export.
-    public var isInterrupted: () -> Bool = { false }
+    public var isInterrupted: InterruptCheck = { false }
     public var exportedAt = Date()
 
     public init(corpus: Corpus, format: ExportFormat, replacing: Bool = false) {

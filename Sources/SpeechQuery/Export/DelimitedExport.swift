@@ -12,7 +12,7 @@ struct DelimitedExport {
     }
 
     let style: Style
-    let isInterrupted: () -> Bool
+    let isInterrupted: InterruptCheck
 
     /// Writes the tables into `directory` and returns their row counts.
     func write(_ tables: [ExportTable], of corpus: Corpus, into directory: String, reportingAs destination: String) throws(ExportFailure) -> [Int] {

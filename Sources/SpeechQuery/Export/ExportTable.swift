@@ -26,7 +26,7 @@ public struct ExportTable: Sendable {
     /// The rows over `corpus`. Node rows are made as they are read, so the sentences of a
     /// large corpus never sit in memory all at once; a stage's table is made whole, as a
     /// query would make it.
-    func rows(of corpus: Corpus, isInterrupted: @escaping () -> Bool) throws(ExportFailure) -> AnySequence<[FieldValue]> {
+    func rows(of corpus: Corpus, isInterrupted: @escaping InterruptCheck) throws(ExportFailure) -> AnySequence<[FieldValue]> {
         switch content {
         case .nodes(let type):
             let fields = schema.columns.map { NodeFields.named($0.name)! }

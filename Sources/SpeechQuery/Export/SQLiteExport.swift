@@ -3,7 +3,7 @@
 /// insert per table, and a full-text index over sentence text that finds any Chinese
 /// substring of three or more characters (FTS5's trigram tokenizer).
 struct SQLiteExport {
-    let isInterrupted: () -> Bool
+    let isInterrupted: InterruptCheck
 
     /// Writes the tables into a new database file and returns their row counts. Failures
     /// name `destination`, the path the user gave, not the temporary file.
