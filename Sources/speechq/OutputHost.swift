@@ -51,6 +51,8 @@ final class OutputHost: SessionHost {
             format: session.format, formatIsExplicit: session.formatIsExplicit, header: session.header,
             width: width ?? (toTerminal ? Terminal.outputWidth() : nil),
             color: file == nil && color, escapesControlCharacters: toTerminal)
+        // A pipe or a file gets the rows as they are made; a terminal's pager needs the whole.
+        guard toTerminal else { return ResultFormatter.render(result, corpus: session.corpus, settings: settings, into: write) }
         show(ResultFormatter.render(result, corpus: session.corpus, settings: settings))
     }
 

@@ -63,6 +63,39 @@ public enum ResultFormatter {
         }
     }
 
+    /// Renders `result` in pieces, handing each to `write` as soon as it is made. Nodes in
+    /// TSV, CSV and JSON Lines — the formats a pipe gets — are turned into rows `chunk` at a
+    /// time, so the text of a result of millions of rows never exists whole (a query of 7
+    /// million sentences built 7 GB of rows and text before writing a byte). Everything else
+    /// is rendered whole: a terminal table needs every row to size its columns. The pieces
+    /// joined are exactly `render(_:corpus:settings:)`.
+    public static func render(_ result: QueryResult, corpus: Corpus, settings: OutputSettings, chunk: Int = 4096, into write: (String) -> Void) {
+        guard chunk > 0, [.tsv, .csv, .jsonl].contains(settings.format) else { return write(render(result, corpus: corpus, settings: settings)) }
+        let count: Int
+        let rows: (Range<Int>) -> Table
+        switch result.value {
+        case .nodes(let nodes, let type):
+            count = nodes.count
+            rows = { corpus.table(for: Array(nodes[$0]), of: type) }
+        case .table(let table) where !printsBare(table, settings: settings):
+            // A table made whole by its stage (`fields`, `kwic`, …) is still written in pieces.
+            count = table.rows.count
+            rows = { Table(schema: table.schema, rows: Array(table.rows[$0])) }
+        default:
+            return write(render(result, corpus: corpus, settings: settings))
+        }
+        guard count > chunk else { return write(render(result, corpus: corpus, settings: settings)) }
+        for start in stride(from: 0, to: count, by: chunk) {
+            let table = rows(start..<min(start + chunk, count))
+            let header = settings.header && start == 0
+            switch settings.format {
+            case .tsv: write(renderDelimited(table, header: header, separator: "\t", escape: escapeTSV))
+            case .csv: write(renderDelimited(table, header: header, separator: ",", escape: escapeCSV))
+            default: write(table.rows.map { object($0, table.columns).serialized() + "\n" }.joined())
+            }
+        }
+    }
+
     /// A single value prints alone, so `n=$(speechq -e 'count directives' f.txt)` works —
     /// in the default output only. A format or header the user asked for is kept even for
     /// one value: CSV is always CSV (quoted), and a header is a header.
