@@ -42,3 +42,42 @@ struct StreamedOutputTests {
         }
     }
 }
+
+/// `fields` at the end of a pipeline leaves its nodes nodes, shown with the fields; whatever
+/// reads that result later must see the table `fields` makes anywhere else.
+@Suite("Fields at the end of a pipeline")
+struct ProjectionTests {
+    func output(_ script: String, format: OutputFormat = .tsv) throws -> (String, [String]) {
+        let session = try exampleSession(["safety-production.txt", "economic-work.txt"])
+        session.format = format
+        let host = CapturingHost()
+        session.run(QuerySource(name: "<test>", text: script), host: host)
+        return (host.output, host.diagnostics.map(\.message))
+    }
+
+    @Test(arguments: [
+        // The same query with `fields` last (nodes shown with fields) and with a stage after
+        // it (the table): later statements that read `_` or a name must see the same table.
+        ("sentences | fields ref, text\n_ | sort text desc | limit 3", "sentences | fields ref, text | sort text desc | limit 3"),
+        ("let x = sentences | fields ref, text\nx | filter 安全 | count", "sentences | fields ref, text | filter 安全 | count"),
+        ("let x = sentences | fields ref, text\nx | fields text | limit 2", "sentences | fields ref, text | fields text | limit 2"),
+        ("sentences | show | fields ref, text", "sentences | show | fields ref, text | limit 100000"),
+        ("sentences | fields ref, chars\n_ | filter chars > 60 | count", "sentences | fields ref, chars | filter chars > 60 | count"),
+    ])
+    func laterReadersSeeTheTable(_ lazy: String, _ eager: String) throws {
+        for format in [OutputFormat.tsv, .table, .json] {
+            let (lazyOutput, lazyErrors) = try output(lazy, format: format)
+            let (eagerOutput, eagerErrors) = try output(eager, format: format)
+            #expect(lazyErrors.isEmpty && eagerErrors.isEmpty, "\(lazyErrors) \(eagerErrors)")
+            // The lazy script prints its first statement too; compare what the last one printed.
+            #expect(lazyOutput.hasSuffix(eagerOutput), "\(lazy) as \(format)")
+            #expect(!eagerOutput.isEmpty)
+        }
+    }
+
+    /// A table is no text to compare, whether `fields` ended its pipeline or not.
+    @Test func aProjectedResultIsATableToCompare() throws {
+        let (_, errors) = try output("let x = sentences | fields ref, text\nlet y = sections\ncompare x y")
+        #expect(errors == ["'x' is a table, not text to compare"])
+    }
+}

@@ -29,7 +29,7 @@ public struct Evaluator {
                 implicitInput = false
                 continue
             }
-            result = try apply(stage, to: result, implicitInput: implicitInput && position == 0)
+            result = try apply(stage, to: result, implicitInput: implicitInput && position == 0, last: position == pipeline.stages.count - 1)
             implicitInput = false
         }
         return result
@@ -42,9 +42,9 @@ public struct Evaluator {
     private func lookUp(_ name: String, _ stage: Stage) throws(Diagnostic) -> QueryResult {
         if name == "_" {
             guard let previous else { throw error("no previous result yet", stage, hint: "'_' is the result of the statement before") }
-            return previous
+            return previous.materialized(in: corpus)
         }
-        if let bound = bindings[name] { return bound }
+        if let bound = bindings[name] { return bound.materialized(in: corpus) }
         let candidates = Array(bindings.keys) + Parser.stageWords + QueryKind.allCases.map(\.rawValue)
         let hint = Suggestion.closest(to: name, among: candidates).map { "did you mean '\($0)'?" }
         throw error("unknown name '\(name)'", stage, hint: hint ?? "bind one first: let \(name) = select sections")
@@ -96,7 +96,9 @@ public struct Evaluator {
                           hint: hint + "\(listing): \(schema.columnNames.joined(separator: ", "))")
     }
 
-    private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool) throws(Diagnostic) -> QueryResult {
+    /// `last`: the stage ends the pipeline, so `fields` over nodes may leave them nodes with a
+    /// projection (QueryResult.projection) instead of making its table at once.
+    private func apply(_ stage: Stage, to input: QueryResult, implicitInput: Bool, last: Bool) throws(Diagnostic) -> QueryResult {
         if isInterrupted() { throw error("interrupted", stage) }
         if stage.readsAnalysis, case .nodes(let nodes, _) = input.value {
             corpus.prepareAnalyses(of: nodes, isInterrupted: isInterrupted)
@@ -168,7 +170,12 @@ public struct Evaluator {
             switch input.value {
             case .nodes(let nodes, let type):
                 _ = try nodeFields(names, of: type, stage)
-                output.value = .table(corpus.table(for: nodes, of: type, fields: names))
+                // One column stays a table: a lone value prints bare and `--exit-status` reads it.
+                if last, names.count > 1 {
+                    output.projection = names
+                } else {
+                    output.value = .table(corpus.table(for: nodes, of: type, fields: names))
+                }
             case .table(let table):
                 let indices = try columns(names, of: table, stage)
                 output.value = .table(Table(schema: table.schema.projecting(names), rows: table.rows.map { row in indices.map { row[$0] } }))

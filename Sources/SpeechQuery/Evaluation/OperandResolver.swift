@@ -49,7 +49,7 @@ struct OperandResolver {
     private static let kinds: [QueryKind] = [.sections, .subsections, .points, .paragraphs, .sentences, .headings]
 
     private func nodes(of result: QueryResult, _ operand: String) throws(StageFailure) -> [Node] {
-        switch result.value {
+        switch result.materialized(in: corpus).value {
         case .nodes(let nodes, _): return nodes
         case .table: throw StageFailure("'\(operand)' is a table, not text to compare", hint: "bind nodes: let \(operand) = select sections | filter …")
         case .groups: throw StageFailure("'\(operand)' holds groups, not text to compare", hint: "bind nodes: let \(operand) = select sections | filter …")

@@ -29,11 +29,26 @@ public struct QueryResult: Sendable {
     public var highlights: [String] = []
     /// `show`: print full text, not cut to the terminal.
     public var showFullText = false
+    /// `fields A, B` at the end of a pipeline over nodes: the nodes stay nodes and are shown
+    /// with these columns, made into rows a piece at a time as they are printed, so a result
+    /// of millions of rows never exists whole. Whatever reads the result as input (`_`, a
+    /// name bound with `let`, an operand) gets the table `fields` makes anywhere else:
+    /// `materialized(in:)`.
+    public var projection: [String]?
 
     public init(_ value: Value, highlights: [String] = [], showFullText: Bool = false) {
         self.value = value
         self.highlights = highlights
         self.showFullText = showFullText
+    }
+
+    /// The result as later stages read it: a projection made into its table.
+    public func materialized(in corpus: Corpus) -> QueryResult {
+        guard let projection, case .nodes(let nodes, let type) = value else { return self }
+        var copy = self
+        copy.value = .table(corpus.table(for: nodes, of: type, fields: projection))
+        copy.projection = nil
+        return copy
     }
 
     /// Empty, or a single zero: what `--exit-status` treats as failure.

@@ -40,10 +40,10 @@ public enum ResultFormatter {
         let table: Table
         switch result.value {
         case .nodes(let nodes, let type):
-            if result.showFullText, settings.format == .table || settings.format == .line {
+            if result.showFullText, result.projection == nil, settings.format == .table || settings.format == .line {
                 return showBlocks(nodes, corpus: corpus, settings: settings, highlights: result.highlights)
             }
-            table = corpus.table(for: nodes, of: type)
+            table = corpus.table(for: nodes, of: type, fields: result.projection)
         case .table(let t):
             table = t
         case .groups(let grouping):
@@ -76,7 +76,7 @@ public enum ResultFormatter {
         switch result.value {
         case .nodes(let nodes, let type):
             count = nodes.count
-            rows = { corpus.table(for: Array(nodes[$0]), of: type) }
+            rows = { corpus.table(for: Array(nodes[$0]), of: type, fields: result.projection) }
         case .table(let table) where !printsBare(table, settings: settings):
             // A table made whole by its stage (`fields`, `kwic`, …) is still written in pieces.
             count = table.rows.count
