@@ -81,3 +81,17 @@ struct ProjectionTests {
         #expect(errors == ["'x' is a table, not text to compare"])
     }
 }
+
+@Suite("Delimited fields")
+struct DelimitedEscapeTests {
+    /// A CRLF is one Character, so a test per Character matched neither \r nor \n and wrote
+    /// the line break raw, splitting the row; the test on bytes escapes it.
+    @Test func lineBreaksOfEveryKindAreEscaped() {
+        #expect(ResultFormatter.escapeTSV("一\r\n二") == "一\\r\\n二")
+        #expect(ResultFormatter.escapeTSV("一\t二\\") == "一\\t二\\\\")
+        #expect(ResultFormatter.escapeTSV("安全生产") == "安全生产")
+        #expect(ResultFormatter.escapeCSV("一\r\n二") == "\"一\r\n二\"")
+        #expect(ResultFormatter.escapeCSV("说\"好\"") == "\"说\"\"好\"\"\"")
+        #expect(ResultFormatter.escapeCSV("安全，生产") == "安全，生产")
+    }
+}
