@@ -38,16 +38,24 @@ final class OutputFile {
 
     /// Opens `path` for results. Throws the reason it cannot be ("no such file or directory").
     init(path: String, byteOrderMark: Bool) throws(OutputFileFailure) {
-        // A signal between making the temporary file and registering it would leave it behind.
-        sq_hold_ending_signals()
-        defer { sq_release_ending_signals() }
+        // A signal between making a temporary file and registering it would leave it behind;
+        // the signals are held for that branch only (a FIFO's open below waits for a reader,
+        // and Ctrl-C must still end that wait).
+        var holdsSignals = false
+        defer { if holdsSignals { sq_release_ending_signals() } }
         self.path = path
         self.byteOrderMark = byteOrderMark
         var status = stat()
         let exists = stat(path, &status) == 0
         let type = status.st_mode & S_IFMT
         let descriptor: Int32
-        if exists, type != S_IFREG, type != S_IFDIR {
+        if exists, let standard = Self.standardStream(sameAs: status) {
+            // `.output /dev/stdout` with standard output sent to a file: that file is already
+            // open; replacing it by a rename would leave speechq writing to the old one.
+            descriptor = fcntl(standard, F_DUPFD_CLOEXEC, 0)
+            guard descriptor >= 0 else { throw OutputFileFailure(errno) }
+            canTakeBack = false
+        } else if exists, type != S_IFREG, type != S_IFDIR {
             // A device, FIFO or socket: nothing to rename, nothing to take back. A FIFO waits
             // here for its reader, as the shell's `>` does.
             descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
@@ -58,6 +66,8 @@ final class OutputFile {
             guard descriptor >= 0 else { throw OutputFileFailure(errno) }
             canTakeBack = true
         } else {
+            sq_hold_ending_signals()
+            holdsSignals = true
             // A link is followed, so the file it points to gets the results, not the link.
             let target = exists && type == S_IFREG ? Self.resolvingLinks(path) : path
             do throws(ExportFailure) {
@@ -81,6 +91,14 @@ final class OutputFile {
         }
         writer = DescriptorWriter(descriptor: descriptor)
         registerCleanup()
+    }
+
+    /// Standard output or standard error when `status` is the file it is open on.
+    private static func standardStream(sameAs status: stat) -> Int32? {
+        [STDOUT_FILENO, STDERR_FILENO].first { descriptor in
+            var open = stat()
+            return fstat(descriptor, &open) == 0 && open.st_dev == status.st_dev && open.st_ino == status.st_ino
+        }
     }
 
     func write(_ text: String) {

@@ -15,6 +15,41 @@ struct OutputFailureTests {
         return url.path
     }
 
+    // MARK: Found by a second reading
+
+    /// `.output /dev/stdout` with standard output sent to a file: the rename over that file
+    /// lost everything written before and after (speechq kept writing to the replaced file).
+    @Test func outputToStandardOutputThatIsAFileKeepsEverything() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try RedirectedRun(["-e", "count docs", "-e", ".output /dev/stdout", "-e", "count sentences", "-e", ".output", "-e", "count points", speech],
+                                    redirections: ">\(directory)/out.txt")
+        #expect(run.status == 0)
+        #expect(try String(contentsOfFile: "\(directory)/out.txt", encoding: .utf8) == "1\n29\n9\n")
+    }
+
+    /// `.output` to a named pipe waits for a reader, as the shell's `>` does; Ctrl-C and
+    /// SIGTERM must still end that wait (the signals were held around it).
+    @Test(arguments: [SIGINT, SIGTERM])
+    func aSignalEndsTheWaitForAPipesReader(signal: Int32) throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = "\(directory)/pipe"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let process = Process()
+        process.executableURL = SpeechQRun.binary
+        process.arguments = ["-e", ".output \(fifo)", "-e", "count docs", absoluteSpeech]
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        let watchdog = Watchdog(pid: process.processIdentifier, after: 20)
+        usleep(500_000)
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(!watchdog.stop(), "only the watchdog's SIGKILL ended it")
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
+    }
+
     // MARK: Standard output
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
