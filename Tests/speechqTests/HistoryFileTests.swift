@@ -84,6 +84,28 @@ struct HistoryFileTests {
         #expect(HistoryFile.resolve(disabled: false, environment: ["HOME": "/h", "SPEECHQ_NO_HISTORY": "0"]) != nil)
     }
 
+    /// One generated statement of megabytes emptied the whole history: the tail read back
+    /// held no whole line, and the trim kept nothing. Such a statement is not written, and a
+    /// tail without a whole line is never trimmed to nothing.
+    @Test func aHugeStatementDoesNotWipeTheHistory() throws {
+        let path = try scratch()
+        let history = HistoryFile(path: path, capacity: 1000)
+        for n in 1...50 { #expect(history.append("count \(n)") == nil) }
+        let huge = "sentences | filter " + (0..<400_000).map { "词\($0)" }.joined(separator: " or ")
+        #expect(history.append(huge) == "a statement of more than 64 KB is not kept in \(path)")
+        #expect(history.load().count == 50)
+        #expect(history.append("count points") == nil)
+        #expect(history.load().suffix(2) == ["count 50", "count points"])
+        // A long line written by something else is kept, not trimmed away with the rest.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((String(repeating: "长", count: 700_000) + "\n").utf8))
+        try handle.close()
+        #expect(history.append("count sections") == nil)
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+        #expect(size > 2_000_000)
+    }
+
     @Test func anUnwritableLocationIsReportedNotFatal() {
         let history = HistoryFile(path: "/proc/speechq/history", capacity: 10)
         #expect(history.append("count points") != nil)

@@ -20,6 +20,9 @@ struct HistoryFile {
     var trimBytes = 1 << 20
     /// How much of the file's end `load` and a trim read.
     var tailBytes = 1 << 20
+    /// A longer statement (a generated query) is not written to the file: the tail read back
+    /// could not hold it whole, and a trim would keep nothing.
+    static let maximumEntryBytes = 64 << 10
 
     static let defaultCapacity = 1000
 
@@ -42,6 +45,9 @@ struct HistoryFile {
 
     /// Appends one statement. Returns an error message when the file cannot be written.
     func append(_ entry: String) -> String? {
+        let line = Array((entry.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
+        let longest = min(Self.maximumEntryBytes, tailBytes)
+        guard line.count <= longest else { return "a statement of more than \(longest >> 10) KB is not kept in \(path)" }
         let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -58,8 +64,7 @@ struct HistoryFile {
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return "cannot open \(path): \(String(cString: strerror(errno)))" }
         defer { close(fd) }
-        let line = Array((entry.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
-        if let problem = Self.writeAll(line, to: fd) { return "cannot write \(path): \(problem)" }
+        if let code = line.withUnsafeBytes({ DescriptorWriter.writeAll(fd, $0) }) { return "cannot write \(path): \(DescriptorWriter.reason(code))" }
         var status = stat()
         if fstat(fd, &status) == 0, Int(status.st_size) > trimBytes { trim() }
         return nil
@@ -67,13 +72,23 @@ struct HistoryFile {
 
     /// Rewrites the file to its newest `capacity` entries. Called with the lock held.
     private func trim() {
-        let kept = newestLines().suffix(capacity).flatMap { $0 + [UInt8(ascii: "\n")] }
+        let newest = newestLines()
+        // A tail that holds fewer than `capacity` whole lines (long lines, or one written by
+        // something else) would rewrite the file to less than a full history, or to nothing:
+        // keep the file as it is until it is far too large to keep.
+        guard newest.count >= capacity || fileSize() > 8 * trimBytes, !newest.isEmpty else { return }
+        let kept = newest.suffix(capacity).flatMap { $0 + [UInt8(ascii: "\n")] }
         let temporary = path + ".\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return }
-        let failed = Self.writeAll(kept, to: fd) != nil
+        let failed = kept.withUnsafeBytes { DescriptorWriter.writeAll(fd, $0) } != nil
         close(fd)
         if failed || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    private func fileSize() -> Int {
+        var status = stat()
+        return stat(path, &status) == 0 ? Int(status.st_size) : 0
     }
 
     /// The whole lines in the last `tailBytes` of the file.
@@ -98,17 +113,5 @@ struct HistoryFile {
         // an older line.
         if start > 0 { tail = tail.drop { $0 != UInt8(ascii: "\n") } }
         return tail.split(separator: UInt8(ascii: "\n"))
-    }
-
-    /// Writes all of `bytes`, past short writes and interrupted calls; the reason on failure.
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { return String(cString: strerror(errno)) }
-            offset += written
-        }
-        return nil
     }
 }
