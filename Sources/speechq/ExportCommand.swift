@@ -56,9 +56,8 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         // --force would replace a speech with the database made from it.
-        if let names = loaded.loadedFiles.documentNames(ofFileAt: output) {
-            let more = names.count > 1 ? " and \(names.count - 1) more" : ""
-            Terminal.printError("cannot export: \(output) is a loaded input (document \(names.first ?? "")\(more)); name another file")
+        if let refusal = loaded.loadedFiles.overwriteRefusal(of: output) {
+            Terminal.printError("cannot export over \(output): \(refusal); name another file")
             throw ExitCode(ExitStatus.usageOrIOError)
         }
         let corpus = Corpus(documents: Document.parse(sources), lexicon: try LexiconFiles.lexicon(adding: lexicon))

@@ -50,6 +50,20 @@ struct OutputFailureTests {
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
     }
 
+    /// `.output FILE` and then `load FILE` replaced the document with the results; the load
+    /// is refused, and the file keeps its text.
+    @Test func loadingTheOutputFileIsRefused() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let copy = "\(directory)/a.txt"
+        try FileManager.default.copyItem(atPath: absoluteSpeech, toPath: copy)
+        let before = try Data(contentsOf: URL(fileURLWithPath: copy))
+        let run = try SpeechQRun(["-e", ".output \(copy)", "-e", "load \(copy)", "-e", "count sentences"], environment: SpeechQRun.plainEnvironment)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("<-e>:1:1: error: cannot load '\(copy)': results are being written over '\(copy)' (.output)\n"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
+    }
+
     // MARK: Standard output
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
@@ -212,7 +226,7 @@ struct OutputFailureTests {
         let original = try Data(contentsOf: URL(fileURLWithPath: input))
         let run = try RedirectedRun(["export", "--force", "-o", input, input])
         #expect(run.status == 2)
-        #expect(run.stderr == "speechq: cannot export: \(input) is a loaded input (document speech); name another file\n")
+        #expect(run.stderr == "speechq: cannot export over \(input): it is a loaded input (document speech); name another file\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: input)) == original)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["speech.txt"])
     }

@@ -58,6 +58,8 @@ public final class Session {
     public private(set) var loadedFiles: LoadedFiles
     /// What `load` reads with: its size limit (`--max-size`) and how deep it walks folders.
     public var loader = DocumentLoader()
+    /// Where `.output` sends results, while it does: no file there may be loaded.
+    private var outputPath: String?
 
     /// `.read` may nest scripts, but not endlessly.
     static let maximumReadDepth = 16
@@ -180,6 +182,12 @@ public final class Session {
     private func load(_ path: String, alias: String?, statement: Statement, source: QuerySource, host: SessionHost, outcome: inout Outcome) throws(Diagnostic) {
         let taken = Set(corpus.documents.map(\.name))
         let loaded = loader.load(paths: [path], takenNames: taken, loadedFiles: loadedFiles)
+        // `.output FILE` then `load FILE`: the results would replace the document at the end
+        // of the statement, as `.output` over a loaded input would.
+        if let outputPath, loadedFiles.documentNames(ofFileAt: outputPath) == nil, loaded.loadedFiles.documentNames(ofFileAt: outputPath) != nil {
+            throw Diagnostic("cannot load '\(path)': results are being written over '\(outputPath)' (.output)", at: statement.range, in: source,
+                             hint: "'.output' to another file first, or '.output' alone for standard output", category: .io)
+        }
         loadedFiles = loaded.loadedFiles
         for repeated in loaded.alreadyLoaded { host.warn(repeated.description) }
         let earlier = Set(loaded.alreadyLoaded.flatMap(\.documentNames))
@@ -234,14 +242,14 @@ public final class Session {
             timer = on
         case .output(let path):
             // The results would replace the speech they came from.
-            if let path, let names = loadedFiles.documentNames(ofFileAt: path) {
-                let more = names.count > 1 ? " and \(names.count - 1) more" : ""
-                throw Diagnostic("cannot write to '\(path)': it is a loaded input (document \(names.first ?? "")\(more))", at: statement.range, in: source,
+            if let path, let refusal = loadedFiles.overwriteRefusal(of: path) {
+                throw Diagnostic("cannot write to '\(path)': \(refusal)", at: statement.range, in: source,
                                  hint: "name another file; the results would replace the document", category: .io)
             }
             if let message = host.redirectOutput(to: path) {
                 throw Diagnostic("cannot write to '\(path ?? "")': \(message)", at: statement.range, in: source, category: .io)
             }
+            outputPath = path
         case .read(let path):
             guard readDepth < Self.maximumReadDepth else {
                 throw Diagnostic(".read nested more than \(Self.maximumReadDepth) deep", at: statement.range, in: source, hint: "does the script read itself?")

@@ -13,6 +13,15 @@ public struct LoadedFiles: Sendable {
         namesByRealPath[Self.realPath(path)]
     }
 
+    /// Why nothing may be written over the file at `path` — "it is a loaded input
+    /// (document NAME and 2 more)" — or nil when it is no loaded input. One wording for
+    /// `.output`, `load` and `export --force`.
+    public func overwriteRefusal(of path: String) -> String? {
+        guard let names = documentNames(ofFileAt: path) else { return nil }
+        let more = names.count > 1 ? " and \(names.count - 1) more" : ""
+        return "it is a loaded input (document \(names.first ?? "")\(more))"
+    }
+
     /// The documents the file at `realPath` (as `realPath(_:)` gives it) gave, when it was loaded before.
     func documentNames(ofRealPath realPath: String) -> [String]? {
         namesByRealPath[realPath]
