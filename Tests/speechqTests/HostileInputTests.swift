@@ -238,6 +238,30 @@ struct HostileInputTests {
         #expect(largest.status == 0)
     }
 
+    /// A file or folder named in GBK (as files from old office machines are) was reported
+    /// as "no such file or directory", a file that exists; the name is what is wrong.
+    @Test func namesThatAreNotUTF8AreReportedAsSuch() throws {
+        let folder = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try copySpeech(to: "\(folder)/ok.txt")
+        let gbkName: [UInt8] = [0xB0, 0xB2, 0xC8, 0xAB]  // 安全 in GBK
+        let filePath = Array(folder.utf8) + [UInt8(ascii: "/")] + gbkName + Array(".txt".utf8)
+        let fd = open(filePath.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        close(fd)
+        let directoryPath = Array(folder.utf8) + [UInt8(ascii: "/")] + gbkName.prefix(2)
+        #expect(mkdir(directoryPath.map { CChar(bitPattern: $0) } + [0], 0o755) == 0)
+        let run = try SpeechQRun([folder, "-e", "count docs"], environment: plain)
+        #expect(run.stdout == "1\n")
+        #expect(run.status == 2)
+        let shown = { (bytes: [UInt8]) in String(decoding: bytes, as: UTF8.self) }
+        #expect(run.stderr == """
+            speechq: \(shown(directoryPath)): its name is not UTF-8; rename it to UTF-8 (for GBK names: convmv -f gbk -t utf8)
+            speechq: \(shown(filePath)): its name is not UTF-8; rename it to UTF-8 (for GBK names: convmv -f gbk -t utf8)
+
+            """)
+    }
+
     // MARK: Unreadable and too deep folders are reported
 
     /// chmod 000 stops everyone but root; as root this runs as nobody instead (below).

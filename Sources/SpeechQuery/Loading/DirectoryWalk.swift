@@ -38,9 +38,21 @@ struct DirectoryWalk {
             }
             defer { closedir(stream) }
             while let entry = readdir(stream) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                let rawName = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+                let name = String(decoding: rawName, as: UTF8.self)
                 if name.hasPrefix(".") { continue }
                 let path = (directory as NSString).appendingPathComponent(name)
+                // A name in GBK (files from old office machines) cannot be held in a path
+                // String: opening the decoded name would fail as "no such file". Say why.
+                guard String(validating: rawName, as: UTF8.self) != nil else {
+                    var info = stat()
+                    let isDirectory = fstatat(dirfd(stream), rawName.map { CChar(bitPattern: $0) } + [0], &info, AT_SYMLINK_NOFOLLOW) == 0
+                        && info.st_mode & S_IFMT == S_IFDIR
+                    if isDirectory || DocumentLoader.directoryExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                        entries.append(.failure(LoadFailure(source: path, reason: "its name is not UTF-8; rename it to UTF-8 (for GBK names: convmv -f gbk -t utf8)")))
+                    }
+                    continue
+                }
                 if name == "speechq_meta.jsonl" {
                     exportFolders.insert((path as NSString).deletingLastPathComponent)
                     continue
