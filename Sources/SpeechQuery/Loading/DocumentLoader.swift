@@ -230,6 +230,12 @@ private struct DecodedInput: Sendable {
         case .failure(let reason):
             failures.append(LoadFailure(source: origin, reason: reason.rawValue))
         case .success(let (text, encoding)):
+            // The outline keeps offsets in 32 bits (Compact32): GB18030 or UTF-16 text under
+            // the size limit can still pass 4 GB once it is UTF-8.
+            guard text.count < Int(UInt32.max) - 1 else {
+                failures.append(LoadFailure(source: origin, reason: "too large: \(ByteSize(bytes: text.count)) once decoded to UTF-8; documents must stay under 4 GB"))
+                return
+            }
             if isJSONLines {
                 let records = JSONLinesReader.read(text, origin: origin, stem: stem)
                 failures = records.failures
