@@ -15,8 +15,10 @@ import SpeechQuery
 /// prompt) removes the temporary file or cuts the file back the same way (CTerminal).
 ///
 /// What is not a regular file — a device such as /dev/null or /dev/stdout, a FIFO — is
-/// written straight, as the shell's `>` would. So is an existing file in a directory where
-/// no temporary file can be made, when the file itself is writable.
+/// written straight, as the shell's `>` would, and so is the file standard output or error
+/// is open on. So is an existing file in a directory where no temporary file can be made,
+/// when the file itself is writable: that file is emptied when `.output` names it, so what
+/// was there is not kept after a failure.
 final class OutputFile {
     /// The path as given, for messages.
     let path: String

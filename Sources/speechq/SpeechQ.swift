@@ -53,7 +53,7 @@ struct SpeechQ: ParsableCommand {
           1  with --exit-status: the last result is empty or zero
           2  usage error, a file that could not be read or written, or no document loaded
           3  query error (the message shows SOURCE:LINE:COL and the spot)
-          130  speechq export stopped by Ctrl-C (nothing is left behind)
+          130  speechq export, or an -e/-f run, stopped by Ctrl-C (nothing is left behind)
         The files of 2 are documents, scripts (-f, .read), .output, .lexicon, export \
         destinations and standard output; a run with errors of both kinds exits with 3. \
         Output that cannot be written (a full disk, a closed standard output) fails the \

@@ -38,7 +38,8 @@ struct BoundedRegex {
 
     private func search(_ text: String, all: Bool) throws(StageFailure) -> [NSRange] {
         let length = text.utf16.count
-        let deadline = ContinuousClock.now + Self.budget + .seconds(Double(text.utf8.count) / 1_000_000)
+        let allowed = Self.budget + .seconds(Double(text.utf8.count) / 1_000_000)
+        let deadline = ContinuousClock.now + allowed
         var found: [NSRange] = []
         var outcome = Outcome.finished
         regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: length)) { result, _, stop in
@@ -62,7 +63,7 @@ struct BoundedRegex {
         case .interrupted:
             throw StageFailure("interrupted")
         case .outOfTime:
-            throw StageFailure("/\(source)/ gave up after \(Self.budget.components.seconds) s on one text: the pattern backtracks without end",
+            throw StageFailure("/\(source)/ gave up after \(allowed.components.seconds) s on one text: the pattern backtracks without end",
                                hint: "nested repetition such as (a+)+ tries every way to split the text; write it without the nesting, as a+")
         }
     }
