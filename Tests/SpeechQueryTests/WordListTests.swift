@@ -52,6 +52,23 @@ struct WordListTests {
         }
     }
 
+    /// `firstOccurrence` with a filter on places, against the search it replaced: each word's
+    /// first allowed occurrence, the earliest of them, the first word in list order at a tie.
+    @Test func firstAllowedOccurrenceIsTheEarliestOfEachWordsFirst() {
+        for (name, list) in Self.lists {
+            for text in Self.sentences {
+                for allowed in [{ (i: Int) in i % 2 == 1 }, { (i: Int) in i > 10 }, { (_: Int) in false }] {
+                    var best: (index: Int, word: Text)?
+                    for word in list.words {
+                        if let i = DirectiveClassifier.occurrences(of: word, in: text).first(where: allowed), i < (best?.index ?? .max) { best = (i, word) }
+                    }
+                    let found = list.firstOccurrence(in: text, where: allowed)
+                    #expect(found?.index == best?.index && found?.word == best?.word, "\(name)")
+                }
+            }
+        }
+    }
+
     /// `covers` against the search it replaced: each longer word, at each offset where the
     /// shorter one stands inside it.
     @Test func coversMatchesTheSearchOverLongerWords() {
