@@ -30,17 +30,8 @@ struct QueryRunner {
         let scriptReadsStandardInput = statements.contains(.script("-")) || readsStatementsFromStandardInput
         let stdinSources = readsStatementsFromStandardInput ? [QuerySource(name: "<stdin>", text: try readStandardInputText())] : []
         var summary = RunSummary()
-        var loaded = loader.load(paths: documentInputs(standardInputIsTaken: scriptReadsStandardInput))
-        // Standard input read because no FILE was named may well be empty (`speechq -e
-        // .help < /dev/null`): that is no document, and nothing to say.
-        if options.files.isEmpty { loaded.skipped.removeAll { $0.reason == .emptyStandardInput } }
-        summary.report(loaded)
-        let corpus = Corpus(documents: Document.parse(loaded.sources), lexicon: try lexicon())
-
         let interactive = Terminal.stdoutIsTerminal
         let format = try options.outputFormat() ?? (interactive ? .table : .tsv)
-        let session = Session(corpus: corpus, format: format, formatIsExplicit: options.format != nil, header: options.header, loadedFiles: loaded.loadedFiles)
-        session.loader = loader
         let color: Bool
         switch options.color {
         case .always: color = true
@@ -52,14 +43,41 @@ struct QueryRunner {
         // Ctrl-C, SIGTERM and SIGHUP end the run as before, but leave no temporary or cut
         // `.output` file behind.
         sq_install_output_cleanup(1)
+        let paths = documentInputs(standardInputIsTaken: scriptReadsStandardInput)
+        let lexicon = try lexicon()
+        func session(_ corpus: Corpus, header: Bool, loadedFiles: LoadedFiles) -> Session {
+            let session = Session(corpus: corpus, format: format, formatIsExplicit: options.format != nil, header: header, loadedFiles: loadedFiles)
+            session.loader = loader
+            return session
+        }
 
+        // One query that reads each document on its own runs a batch of documents at a time.
+        if stdinSources.isEmpty, let batched = BatchedRun(sources: sources, format: format) {
+            let loadedAny = batched.run(loader: loader, paths: paths, lexicon: lexicon, host: host, summary: &summary,
+                                              quietAboutEmptyStandardInput: options.files.isEmpty) { corpus, first, loadedFiles in
+                session(corpus, header: options.header && first, loadedFiles: loadedFiles)
+            }
+            return try finish(host: host, summary: &summary, loadedNothing: !loadedAny)
+        }
+
+        var loaded = loader.load(paths: paths)
+        // Standard input read because no FILE was named may well be empty (`speechq -e
+        // .help < /dev/null`): that is no document, and nothing to say.
+        if options.files.isEmpty { loaded.skipped.removeAll { $0.reason == .emptyStandardInput } }
+        summary.report(loaded)
+        let session = session(Corpus(documents: Document.parse(loaded.sources), lexicon: lexicon), header: options.header, loadedFiles: loaded.loadedFiles)
         for source in sources + stdinSources {
             let outcome = session.run(source, host: host, keepGoing: options.keepGoing)
             summary.add(outcome)
             if outcome.quit || (outcome.errors > 0 && !options.keepGoing) { break }
         }
+        try finish(host: host, summary: &summary, loadedNothing: session.corpus.documents.isEmpty)
+    }
+
+    /// Writes out what is left, and exits with the status the run came to.
+    private func finish(host: OutputHost, summary: inout RunSummary, loadedNothing: Bool) throws {
         let failures = host.finish()
-        if !options.files.isEmpty, session.corpus.documents.isEmpty { summary.nothingLoaded() }
+        if !options.files.isEmpty, loadedNothing { summary.nothingLoaded() }
         for failure in failures {
             Terminal.printError(failure)
             summary.ioErrors += 1

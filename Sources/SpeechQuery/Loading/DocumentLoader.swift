@@ -51,24 +51,72 @@ public struct DocumentLoader: Sendable {
     /// twice, happens afterwards in input order, so the result is the same on any machine.
     public func load(paths: [String], takenNames: Set<String> = [], loadedFiles: LoadedFiles = LoadedFiles(),
                      readStandardInput: (() -> [UInt8])? = nil) -> Result {
-        var result = Result(loadedFiles: loadedFiles)
+        var whole = Result(loadedFiles: loadedFiles)
+        load(paths: paths, inBatchesOf: .max, takenNames: takenNames, loadedFiles: loadedFiles, readStandardInput: readStandardInput) { batch, _ in
+            whole.sources += batch.sources
+            whole.failures += batch.failures
+            whole.skipped += batch.skipped
+            whole.alreadyLoaded += batch.alreadyLoaded
+            whole.loadedFiles = batch.loadedFiles
+            return true
+        }
+        return whole
+    }
+
+    /// Loads `paths` as `load(paths:)` does, handing the documents over a batch at a time:
+    /// each batch holds the inputs, in order, whose files add up to about `batchBytes`, with
+    /// the messages that concern them (those about a named folder or standard input that
+    /// gave nothing come with the last batch). Names stay unique across batches, and a file
+    /// named twice is still reported as loaded already. `body` is called at least once, the
+    /// last time with `isLast`; it returns false to stop reading.
+    ///
+    /// This is how a one-shot run of a query that reads each document alone keeps only a
+    /// batch in memory and prints its first rows early.
+    public func load(paths: [String], inBatchesOf batchBytes: Int, takenNames: Set<String> = [], loadedFiles: LoadedFiles = LoadedFiles(),
+                     readStandardInput: (() -> [UInt8])? = nil, body: (_ batch: Result, _ isLast: Bool) -> Bool) {
         var names = UniqueNames(taken: takenNames)
+        var loaded = loadedFiles
         let limit = maximumFileSize
         let (inputs, arguments) = inputs(of: paths, readStandardInput: {
             readStandardInput.map { .success($0()) } ?? FileReading.readStandardInput(limit: limit)
         })
+        var yields = Array(repeating: Yield(), count: paths.count)
+        var next = 0
+        repeat {
+            // The inputs of this batch: whole inputs, up to about `batchBytes` of files.
+            var end = next
+            var bytes = 0
+            while end < inputs.count, bytes < batchBytes || end == next {
+                if batchBytes < .max, case .file(let path, _, _) = inputs[end].kind {
+                    var info = stat()
+                    bytes += stat(path, &info) == 0 ? max(Int(info.st_size), 1) : 1
+                }
+                end += 1
+            }
+            var batch = Result(loadedFiles: loaded)
+            append(inputs[next..<end], limit: limit, names: &names, yields: &yields, to: &batch)
+            next = end
+            let isLast = next == inputs.count
+            if isLast { reportEmpty(arguments, yields: yields, in: &batch) }
+            loaded = batch.loadedFiles
+            guard body(batch, isLast), !isLast else { return }
+        } while true
+    }
+
+    /// Reads and decodes `inputs` (each file once, on every core), then names their documents
+    /// and records what each named path gave, in input order.
+    private func append(_ inputs: ArraySlice<Input>, limit: ByteSize, names: inout UniqueNames, yields: inout [Yield], to result: inout Result) {
         // Each file is read once, even when named twice; one loaded before is not read at all.
         var readIndex: [String: Int] = [:]
         var reads: [Input] = []
         for input in inputs {
             guard case .file(_, let realPath, _) = input.kind,
-                  readIndex[realPath] == nil, loadedFiles.documentNames(ofRealPath: realPath) == nil
+                  readIndex[realPath] == nil, result.loadedFiles.documentNames(ofRealPath: realPath) == nil
             else { continue }
             readIndex[realPath] = reads.count
             reads.append(input)
         }
         let decoded = reads.parallelMap { $0.decoded(limit: limit) }
-        var yields = Array(repeating: Yield(), count: paths.count)
         for input in inputs {
             let before = Yield(documents: result.sources.count + result.alreadyLoaded.count, failures: result.failures.count, skipped: result.skipped.count)
             switch input.kind {
@@ -96,7 +144,10 @@ public struct DocumentLoader: Sendable {
             yields[input.argument].add(Yield(documents: result.sources.count + result.alreadyLoaded.count, failures: result.failures.count,
                                              skipped: result.skipped.count), since: before)
         }
-        // A named folder or standard input that gave nothing, and had no failure to say why.
+    }
+
+    /// A named folder or standard input that gave nothing, and had no failure to say why.
+    private func reportEmpty(_ arguments: [Argument], yields: [Yield], in result: inout Result) {
         for (argument, kind) in arguments.enumerated() where yields[argument].documents == 0 && yields[argument].failures == 0 {
             switch kind {
             case .directory(let path):
@@ -107,7 +158,6 @@ public struct DocumentLoader: Sendable {
                 break  // reported as the file is loaded
             }
         }
-        return result
     }
 
     /// What one named path is.
