@@ -33,39 +33,53 @@ struct BatchedRun {
 
     /// Loads `paths` a batch at a time and runs the query over each batch. Returns whether
     /// any document was loaded.
+    ///
+    /// When the query has what it needs (a final `limit` is reached) or fails, the rest is
+    /// still read, without parsing or querying, for its messages and exit status: what is
+    /// said about the inputs, and the status, are the whole run's.
     func run(loader: DocumentLoader, paths: [String], lexicon: AnalysisLexicon, host: OutputHost, summary: inout RunSummary,
              quietAboutEmptyStandardInput: Bool, makeSession: (Corpus, _ header: Bool, LoadedFiles) -> Session) -> Bool {
         let batches = BatchHost(inner: host, ending: plan.ending)
         var loadedAny = false
         var evaluated = false
-        var lastSession: Session?
-        var failed = false
+        var stopped = false
+        var lastLoadedFiles = LoadedFiles()
+        // What is said about the inputs is said when all are read, in the whole run's order,
+        // and what the query said after it (BatchHost holds it back): the same standard error
+        // as the whole run's.
+        var messages = DocumentLoader.Result(loadedFiles: LoadedFiles())
         loader.load(paths: paths, inBatchesOf: Self.batchBytes) { loaded, isLast in
             var loaded = loaded
             if quietAboutEmptyStandardInput { loaded.skipped.removeAll { $0.reason == .emptyStandardInput } }
-            summary.report(loaded)
+            messages.failures += loaded.failures
+            messages.skipped += loaded.skipped
+            messages.alreadyLoaded += loaded.alreadyLoaded
             loadedAny = loadedAny || !loaded.sources.isEmpty
+            lastLoadedFiles = loaded.loadedFiles
             // A batch without documents adds nothing; the query still runs once, so that its
             // errors are reported and an empty result printed, when no batch had any.
-            guard !loaded.sources.isEmpty || (isLast && !evaluated) else { return true }
-            // A header goes with the first rows; a count is printed once, by the last session.
+            guard !stopped, !loaded.sources.isEmpty || (isLast && !evaluated) else { return true }
+            // A header goes with the first rows; a count is printed once, at the end.
             let printsHeader = !evaluated || plan.ending == .count
             let session = makeSession(Corpus(documents: Document.parse(loaded.sources), lexicon: lexicon), printsHeader, loaded.loadedFiles)
             evaluated = true
-            lastSession = session
             let outcome = session.run(source, host: batches)
             summary.add(outcome)
-            failed = outcome.errors > 0
-            return !failed && !batches.isDone
+            stopped = outcome.errors > 0 || batches.isDone
+            return true
         }
-        if case .count = plan.ending, !failed, let lastSession, let total = batches.total {
-            host.emit(total, session: lastSession)
+        summary.report(messages)
+        batches.sayWhatWasHeldBack()
+        if case .count = plan.ending, !batches.failed, let total = batches.total {
+            // A session over no documents: the count's table needs none, and the last
+            // batch's need not be kept alive while the next one is read.
+            host.emit(total, session: makeSession(Corpus(documents: [], lexicon: lexicon), true, lastLoadedFiles))
             if let message = host.endStatement(completed: true) {
                 host.report(Diagnostic(message, at: statement.range, in: source, category: .io))
                 summary.ioErrors += 1
             }
         }
-        summary.lastResult = batches.total ?? batches.lastShown
+        summary.lastResultIsEmptyOrZero = batches.total?.isEmptyOrZero ?? batches.everyBatchEmptyOrZero
         return loadedAny
     }
 }
@@ -78,8 +92,11 @@ private final class BatchHost: SessionHost {
     private var remaining: Int?
     private var countSoFar = 0
     private var countResult: QueryResult?
-    /// The last rows printed that were not empty (else the last printed): for `--exit-status`.
-    private(set) var lastShown: QueryResult?
+    /// Every batch printed nothing, or counts of zero: the whole result is empty or zero
+    /// (`--exit-status`), as each batch's rows are a part of the whole's.
+    private(set) var everyBatchEmptyOrZero = true
+    /// A batch's statement failed.
+    private(set) var failed = false
 
     init(inner: OutputHost, ending: BatchPlan.Ending) {
         self.inner = inner
@@ -108,14 +125,28 @@ private final class BatchHost: SessionHost {
                 shown = result.limited(to: left)
                 remaining = left - shown.rowCount
             }
-            if lastShown == nil || shown.rowCount > 0 { lastShown = shown }
+            everyBatchEmptyOrZero = everyBatchEmptyOrZero && shown.isEmptyOrZero
             inner.emit(shown, session: session)
         }
     }
 
+    /// Errors and warnings of the batches, said once the inputs' messages are.
+    private var heldBack: [(Diagnostic?, String?)] = []
+
+    func sayWhatWasHeldBack() {
+        for (diagnostic, warning) in heldBack {
+            if let diagnostic { inner.report(diagnostic) }
+            if let warning { inner.warn(warning) }
+        }
+        heldBack.removeAll()
+    }
+
     func emitText(_ text: String) { inner.emitText(text) }
-    func report(_ diagnostic: Diagnostic) { inner.report(diagnostic) }
-    func warn(_ message: String) { inner.warn(message) }
+    func report(_ diagnostic: Diagnostic) {
+        failed = true
+        heldBack.append((diagnostic, nil))
+    }
+    func warn(_ message: String) { heldBack.append((nil, message)) }
     func redirectOutput(to path: String?) -> String? { inner.redirectOutput(to: path) }
     func reportTiming(_ duration: Duration) { inner.reportTiming(duration) }
     var textWidth: Int? { inner.textWidth }

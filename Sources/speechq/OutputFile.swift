@@ -57,6 +57,8 @@ final class OutputFile {
             descriptor = fcntl(standard, F_DUPFD_CLOEXEC, 0)
             guard descriptor >= 0 else { throw OutputFileFailure(errno) }
             canTakeBack = false
+            // Standard output has its own byte-order mark, written once (OutputHost).
+            markWritten = true
         } else if exists, type != S_IFREG, type != S_IFDIR {
             // A device, FIFO or socket: nothing to rename, nothing to take back. A FIFO waits
             // here for its reader, as the shell's `>` does.

@@ -44,7 +44,9 @@ struct QueryRunner {
         // `.output` file behind.
         sq_install_output_cleanup(1)
         let paths = documentInputs(standardInputIsTaken: scriptReadsStandardInput)
-        let lexicon = try lexicon()
+        // A lexicon that cannot be read is reported after the documents' messages, as the
+        // whole run reports it (a batched run needs it before the first batch).
+        let readableLexicon = try? lexicon()
         func session(_ corpus: Corpus, header: Bool, loadedFiles: LoadedFiles) -> Session {
             let session = Session(corpus: corpus, format: format, formatIsExplicit: options.format != nil, header: header, loadedFiles: loadedFiles)
             session.loader = loader
@@ -52,7 +54,7 @@ struct QueryRunner {
         }
 
         // One query that reads each document on its own runs a batch of documents at a time.
-        if stdinSources.isEmpty, let batched = BatchedRun(sources: sources, format: format) {
+        if stdinSources.isEmpty, let lexicon = readableLexicon, let batched = BatchedRun(sources: sources, format: format) {
             let loadedAny = batched.run(loader: loader, paths: paths, lexicon: lexicon, host: host, summary: &summary,
                                               quietAboutEmptyStandardInput: options.files.isEmpty) { corpus, first, loadedFiles in
                 session(corpus, header: options.header && first, loadedFiles: loadedFiles)
@@ -65,7 +67,8 @@ struct QueryRunner {
         // .help < /dev/null`): that is no document, and nothing to say.
         if options.files.isEmpty { loaded.skipped.removeAll { $0.reason == .emptyStandardInput } }
         summary.report(loaded)
-        let session = session(Corpus(documents: Document.parse(loaded.sources), lexicon: lexicon), header: options.header, loadedFiles: loaded.loadedFiles)
+        let session = session(Corpus(documents: Document.parse(loaded.sources), lexicon: try readableLexicon ?? lexicon()), header: options.header,
+                              loadedFiles: loaded.loadedFiles)
         for source in sources + stdinSources {
             let outcome = session.run(source, host: host, keepGoing: options.keepGoing)
             summary.add(outcome)

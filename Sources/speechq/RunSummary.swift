@@ -7,6 +7,9 @@ struct RunSummary {
     var queryErrors = 0
     var ioErrors = 0
     var lastResult: QueryResult?
+    /// Set when the last result was printed in parts (a batched run), whose whole is judged
+    /// here instead of `lastResult`.
+    var lastResultIsEmptyOrZero: Bool?
 
     /// Prints the loader's messages on standard error; failures count as I/O errors, an
     /// input skipped or named twice does not (the documents asked for are there, once).
@@ -30,7 +33,7 @@ struct RunSummary {
     func exitStatus(checkingLastResult: Bool) -> Int32 {
         if queryErrors > 0 { return ExitStatus.queryError }
         if ioErrors > 0 { return ExitStatus.usageOrIOError }
-        if checkingLastResult, lastResult?.isEmptyOrZero ?? true { return ExitStatus.emptyResult }
+        if checkingLastResult, lastResultIsEmptyOrZero ?? lastResult?.isEmptyOrZero ?? true { return ExitStatus.emptyResult }
         return 0
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SpeechQuery
 
@@ -93,5 +94,30 @@ struct DelimitedEscapeTests {
         #expect(ResultFormatter.escapeCSV("一\r\n二") == "\"一\r\n二\"")
         #expect(ResultFormatter.escapeCSV("说\"好\"") == "\"说\"\"好\"\"\"")
         #expect(ResultFormatter.escapeCSV("安全，生产") == "安全，生产")
+    }
+}
+
+@Suite("Kept results and a new lexicon")
+struct ProjectionLexiconTests {
+    /// A result kept as nodes with its fields still to make was read with the lexicon current
+    /// when it was read: `.lexicon` makes it into its table first, under the old one.
+    @Test func aKeptResultKeepsTheLexiconItWasMadeUnder() throws {
+        let lexicon = FileManager.default.temporaryDirectory.appendingPathComponent("speechq-lexicon-\(UUID().uuidString).txt")
+        try "[strong]\n工作\n".write(to: lexicon, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: lexicon) }
+        let session = try exampleSession(["safety-production.txt", "economic-work.txt"])
+        let host = CapturingHost()
+        session.run(QuerySource(name: "<test>", text: """
+            let x = sentences | fields ref, directive
+            x | filter directive | count
+            .lexicon \(lexicon.path)
+            x | filter directive | count
+            sentences | filter directive | count
+            """), host: host)
+        #expect(host.diagnostics.isEmpty)
+        let counts = host.output.split(separator: "\n")
+        #expect(counts.count == 3)
+        #expect(counts[0] == counts[1], "the kept result changed with the lexicon")
+        #expect(counts[1] != counts[2], "the new lexicon changes nothing, so the test shows nothing")
     }
 }

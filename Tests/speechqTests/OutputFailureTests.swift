@@ -64,6 +64,18 @@ struct OutputFailureTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
     }
 
+    /// After a `.output` that failed, results go to standard output, and the old file may
+    /// be loaded again.
+    @Test func aFailedOutputFreesTheOldFile() throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let run = try SpeechQRun(["--keep-going", "-e", ".output \(directory)/o1.txt", "-e", "docs | fields doc, title", "-e", ".output /nonexistent/x.txt",
+                                  "-e", "load \(directory)/o1.txt", "-e", "count docs", absoluteSpeech], environment: SpeechQRun.plainEnvironment)
+        #expect(run.stderr.contains("cannot write to '/nonexistent/x.txt'"))
+        #expect(!run.stderr.contains("results are being written over"))
+        #expect(run.stdout == "2\n")
+    }
+
     // MARK: Standard output
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))

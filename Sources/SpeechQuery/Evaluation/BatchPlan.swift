@@ -31,7 +31,8 @@ public struct BatchPlan: Sendable, Equatable {
         for stage in stages {
             switch stage.kind {
             case .limit(let n) where limit == nil: limit = n
-            case .fields where !sawFields: sawFields = true
+            // One column: a batch that gives one row would print it bare, as a lone value.
+            case .fields(let names) where !sawFields && names.count > 1: sawFields = true
             default: return nil
             }
         }
@@ -43,6 +44,8 @@ extension Stage {
     /// Whether the stage reads each node, and so each document, on its own.
     fileprivate var isPerDocument: Bool {
         switch kind {
+        // A document's ordinal is its place in the corpus (`docs 2`), not in a batch.
+        case .select(.docs, .some): false
         case .select, .filter: true
         default: false
         }

@@ -246,6 +246,8 @@ public final class Session {
                 throw Diagnostic("cannot write to '\(path)': \(refusal)", at: statement.range, in: source,
                                  hint: "name another file; the results would replace the document", category: .io)
             }
+            // The old file is closed whether or not the new one opens.
+            outputPath = nil
             if let message = host.redirectOutput(to: path) {
                 throw Diagnostic("cannot write to '\(path ?? "")': \(message)", at: statement.range, in: source, category: .io)
             }
@@ -267,7 +269,12 @@ public final class Session {
             outcome.absorb(run(script, host: host, keepGoing: false))
         case .lexicon(let path):
             do throws(LoadFailure) {
-                corpus.setLexicon(try AnalysisLexicon.loading(path, onto: corpus.classifier.lexicon))
+                let lexicon = try AnalysisLexicon.loading(path, onto: corpus.classifier.lexicon)
+                // Results kept as nodes with their fields still to be made must be made with
+                // the lexicon they were asked under.
+                previous = previous?.materialized(in: corpus)
+                bindings = bindings.mapValues { $0.materialized(in: corpus) }
+                corpus.setLexicon(lexicon)
             } catch {
                 throw Diagnostic("cannot use lexicon '\(path)': \(error.reason)", at: statement.range, in: source, category: .io)
             }

@@ -35,6 +35,10 @@ public struct DocumentLoader: Sendable {
         /// The files loaded before this call and by it: pass it to the next call.
         public var loadedFiles: LoadedFiles
 
+        public init(loadedFiles: LoadedFiles = LoadedFiles()) {
+            self.loadedFiles = loadedFiles
+        }
+
         /// Every message for standard error, in the order the frontends print them:
         /// failures, inputs skipped, files already loaded.
         public var messages: [String] {
