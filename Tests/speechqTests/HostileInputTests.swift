@@ -260,6 +260,10 @@ struct HostileInputTests {
             speechq: \(shown(filePath)): its name is not UTF-8; rename it to UTF-8 (for GBK names: convmv -f gbk -t utf8)
 
             """)
+        // The same name given on the command line (the shell passes its bytes as they are).
+        let named = try RedirectedRun(["-e", "count docs"], redirections: "\"\(folder)/$(printf '\\260\\262\\310\\253').txt\"")
+        #expect(named.status == 2)
+        #expect(named.stderr == "speechq: \(shown(filePath)): its name is not UTF-8; rename it to UTF-8 (for GBK names: convmv -f gbk -t utf8)\n")
     }
 
     // MARK: Unreadable and too deep folders are reported

@@ -49,7 +49,7 @@ struct DirectoryWalk {
                     let isDirectory = fstatat(dirfd(stream), rawName.map { CChar(bitPattern: $0) } + [0], &info, AT_SYMLINK_NOFOLLOW) == 0
                         && info.st_mode & S_IFMT == S_IFDIR
                     if isDirectory || DocumentLoader.directoryExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                        entries.append(.failure(LoadFailure(source: path, reason: "its name is not UTF-8; rename it to UTF-8 (for GBK names: convmv -f gbk -t utf8)")))
+                        entries.append(.failure(.nameNotUTF8(path)))
                     }
                     continue
                 }

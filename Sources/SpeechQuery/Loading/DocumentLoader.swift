@@ -194,8 +194,11 @@ public struct DocumentLoader: Sendable {
             }
             var info = stat()
             guard stat(path, &info) == 0 else {
+                // A name given in GBK reaches us with its bytes replaced by U+FFFD.
+                let failure = errno == ENOENT && path.unicodeScalars.contains("\u{FFFD}")
+                    ? LoadFailure.nameNotUTF8(path) : LoadFailure(source: path, reason: FileReading.systemReason())
                 arguments.append(.file)
-                inputs.append(Input(argument: argument, kind: .failure(LoadFailure(source: path, reason: FileReading.systemReason()))))
+                inputs.append(Input(argument: argument, kind: .failure(failure)))
                 continue
             }
             guard info.st_mode & S_IFMT == S_IFDIR else {

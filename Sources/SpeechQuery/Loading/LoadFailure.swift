@@ -36,6 +36,12 @@ extension LoadFailure {
         LoadFailure(source: path, reason: "skipped: cannot open the directory: \(reason)")
     }
 
+    /// A file or folder whose name is not UTF-8 (a GBK name from an old machine): a path
+    /// held as a String cannot name it, so it cannot be opened.
+    static func nameNotUTF8(_ path: String) -> LoadFailure {
+        LoadFailure(source: path, reason: "its name is not UTF-8; rename it to UTF-8 (for GBK names: convmv -f gbk -t utf8)")
+    }
+
     /// A directory deeper below the one named than the loader goes.
     static func tooDeep(_ path: String, limit: Int) -> LoadFailure {
         LoadFailure(source: path, reason: "skipped: more than \(limit) directories deep")

@@ -43,11 +43,19 @@ struct HistoryFile {
         Array(newestLines().suffix(capacity).map { String(decoding: $0, as: UTF8.self) })
     }
 
+    /// Whether `entry` is short enough to be written (`maximumEntryBytes`).
+    func keeps(_ entry: String) -> Bool {
+        line(entry).count <= min(Self.maximumEntryBytes, tailBytes)
+    }
+
+    private func line(_ entry: String) -> [UInt8] {
+        Array((entry.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
+    }
+
     /// Appends one statement. Returns an error message when the file cannot be written.
     func append(_ entry: String) -> String? {
-        let line = Array((entry.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
-        let longest = min(Self.maximumEntryBytes, tailBytes)
-        guard line.count <= longest else { return "a statement of more than \(longest >> 10) KB is not kept in \(path)" }
+        let line = line(entry)
+        guard keeps(entry) else { return "a statement of more than \(min(Self.maximumEntryBytes, tailBytes) >> 10) KB is not kept in \(path)" }
         let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

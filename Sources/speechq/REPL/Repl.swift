@@ -52,9 +52,14 @@ struct Repl {
                 guard !entry.isEmpty else { continue }
                 editor.addToHistory(entry)
                 // A statement recalled and run again is not written twice in a row.
-                if entry != lastEntry, let problem = history?.append(entry), !historyWarningShown {
-                    host.warn("history not saved: \(problem)")
-                    historyWarningShown = true
+                if entry != lastEntry, let history {
+                    if !history.keeps(entry) {
+                        // Said each time: it is about this statement, not about the file.
+                        host.warn("history: a statement of more than \(HistoryFile.maximumEntryBytes >> 10) KB is run but not saved")
+                    } else if let problem = history.append(entry), !historyWarningShown {
+                        host.warn("history not saved: \(problem)")
+                        historyWarningShown = true
+                    }
                 }
                 lastEntry = entry
                 let outcome = session.run(QuerySource(name: "<stdin>", text: text), host: host, keepGoing: true)
