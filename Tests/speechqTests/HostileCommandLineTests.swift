@@ -22,6 +22,7 @@ struct HostileCommandLineTests {
         for k in 0..<400 { try speech.write(toFile: "\(corpus)/s\(k).txt", atomically: false, encoding: .utf8) }
         let process = Process()
         process.executableURL = SpeechQRun.binary
+        process.environment = SanitizerEnvironment.child()
         process.arguments = ["export", "-o", "\(directory)/out.db", corpus]
         process.standardError = Pipe()
         try process.run()
@@ -54,6 +55,7 @@ struct HostileCommandLineTests {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let process = Process()
         process.executableURL = SpeechQRun.binary
+        process.environment = SanitizerEnvironment.child()
         process.arguments = ["export", "--format", "csv", "-o", ".", SpeechQRun.packageRoot.appendingPathComponent(SpeechQRun.safetySpeech).path]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         try process.run()
@@ -83,6 +85,7 @@ struct HostileCommandLineTests {
         try FileManager.default.copyItem(atPath: SpeechQRun.packageRoot.appendingPathComponent(SpeechQRun.safetySpeech).path, toPath: "\(directory)/export/s.txt")
         let process = Process()
         process.executableURL = SpeechQRun.binary
+        process.environment = SanitizerEnvironment.child()
         process.arguments = ["-e", "count sections", "export"]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()

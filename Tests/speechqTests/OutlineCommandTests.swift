@@ -52,7 +52,7 @@ struct SpeechQRun {
             process.arguments = arguments
         }
         process.currentDirectoryURL = Self.packageRoot
-        if let environment { process.environment = environment }
+        process.environment = SanitizerEnvironment.child(environment)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -84,6 +84,7 @@ struct QueryCommandTests {
         // Read one line of a long output, then close the pipe, as `| head -1` does.
         let process = Process()
         process.executableURL = SpeechQRun.binary
+        process.environment = SanitizerEnvironment.child()
         // Far more than a pipe buffer (64 KiB) holds, so the writer meets the closed pipe.
         let query = Array(repeating: ["-e", "select sentences | fields text"], count: 100).flatMap { $0 }
         process.arguments = query + [SpeechQRun.packageRoot.appendingPathComponent("examples/speeches").path]

@@ -14,7 +14,7 @@ final class TerminalSession {
     init(arguments: [String], environment: [String: String], rows: Int = 40, columns: Int = 120) throws {
         let path = SpeechQRun.binary.path
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let envp = SanitizerEnvironment.child(environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
