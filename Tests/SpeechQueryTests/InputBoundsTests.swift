@@ -113,6 +113,39 @@ struct InputBoundsTests {
         #expect(FileReading.read(path, limit: ByteSize(bytes: text.count - 1)).failureReason?.hasPrefix("refused: ") == true)
     }
 
+    /// A stream and an empty file start from the empty array, never writing to the storage
+    /// every empty array shares: `[UInt8](unsafeUninitializedCapacity: 0)` wrote its count
+    /// there, a data race ThreadSanitizer reported between this reading and any thread
+    /// reading an empty array (`scripts/test --sanitize=thread`, docs/reliability.md).
+    @Test func emptyInputsReadAsEmptyWhileOtherThreadsUseEmptyArrays() async throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = "\(dir)/empty.txt"
+        try Data().write(to: URL(fileURLWithPath: path))
+        let empty: [UInt8] = []
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    var total = 0
+                    for _ in 0..<200 {
+                        if task.isMultiple(of: 2) {
+                            total += try FileReading.read(path).get().count
+                            var ends: [Int32] = [0, 0]
+                            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &ends) == 0 else { throw POSIXError(.EMFILE) }
+                            close(ends[1])
+                            total += try FileReading.read(descriptor: ends[0], source: "<pipe>", limit: .defaultFileLimit, onlyRegular: false).get().count
+                            close(ends[0])
+                        } else {
+                            total += empty.withUnsafeBufferPointer { $0.count } + [UInt8]().count
+                        }
+                    }
+                    return total
+                }
+            }
+            for try await total in group { #expect(total == 0) }
+        }
+    }
+
     @Test func aStreamStopsAtTheLimitAndBinaryAtItsFirstChunk() throws {
         let text = Array(String(repeating: sample, count: 3000).utf8)
         func stream(_ bytes: [UInt8], limit: Int) throws -> Result<[UInt8], LoadFailure> {

@@ -42,8 +42,11 @@ public enum FileReading {
         }
         var looked = false
         do {
-            // A regular file: straight into the final array, its first chunk first.
-            var bytes = try [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            // A regular file: straight into the final array, its first chunk first. A stream
+            // starts from the empty array: `unsafeUninitializedCapacity: 0` would write its
+            // count into the one empty-array storage every thread shares (ThreadSanitizer
+            // reports the race with any thread reading an empty array).
+            var bytes = expected == 0 ? [] : try [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
                 let firstChunk = min(buffer.count, firstChunkLength)
                 while count < buffer.count {
                     let n = try readSome(fd, into: buffer.baseAddress! + count, count: (looked ? buffer.count : firstChunk) - count, source: source)
