@@ -92,6 +92,8 @@ func loadAndRender(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 
     let documents = Document.parse(sources)
     _ = OutlineTreePrinter(width: treeWidth).render(documents)
+    RenderedOutput.expectNoControlCharacters(OutlineTreePrinter(width: treeWidth, escapesControlCharacters: true).render(documents),
+                                             what: "the outline tree on a terminal")
     RenderedOutput.expectJSON(OutlineJSON.value(for: documents).serialized(pretty: true), what: "outline --format json")
     RenderedOutput.expectJSON(OutlineJSON.value(for: documents).serialized(pretty: false), what: "outline JSON, compact")
 
