@@ -38,6 +38,7 @@ struct OutputFailureTests {
         #expect(mkfifo(fifo, 0o600) == 0)
         let process = Process()
         process.executableURL = SpeechQRun.binary
+        process.environment = SanitizerEnvironment.child()
         process.arguments = ["-e", ".output \(fifo)", "-e", "count docs", absoluteSpeech]
         process.standardOutput = Pipe()
         process.standardError = Pipe()
@@ -258,6 +259,7 @@ struct OutputFailureTests {
     func interrupt(_ arguments: [String], in directory: String, when ready: ([String]) -> Bool, signal: Int32 = SIGINT) throws -> Process {
         let process = Process()
         process.executableURL = SpeechQRun.binary
+        process.environment = SanitizerEnvironment.child()
         process.arguments = arguments
         process.standardOutput = Pipe()
         process.standardError = Pipe()

@@ -19,7 +19,7 @@ struct RedirectedRun {
         // exec: the shell is replaced by speechq, so its status and signal are speechq's.
         process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirections)", SpeechQRun.binary.path] + arguments
         process.currentDirectoryURL = SpeechQRun.packageRoot
-        process.environment = environment
+        process.environment = SanitizerEnvironment.child(environment)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
