@@ -177,6 +177,24 @@ struct InputBoundsTests {
         #expect(try stream([UInt8](repeating: 0, count: 200_000), limit: 1000).failureReason == LoadFailure.Reason.binary.rawValue)
     }
 
+    /// Every name of a folder of many files is read whole, the longest a file system allows
+    /// (255 bytes) and Chinese ones too. The names were copied out of whole `dirent`s, and
+    /// the last entries of readdir's buffer are shorter than one: AddressSanitizer found the
+    /// read past the buffer in a folder of 400 files (`scripts/test --sanitize`).
+    @Test func aWalkReadsEveryNameOfAFolderOfManyFiles() throws {
+        let dir = try scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // More entries than readdir's 32 KB buffer holds, so that it is filled to its end.
+        var names = (0..<1500).map { "s\($0).txt" } + ["讲话稿.txt", String(repeating: "长", count: 83) + ".md"]
+        names.append(String(repeating: "n", count: 251) + ".txt")  // 255 bytes
+        for name in names { try Data("一、总体要求\n".utf8).write(to: URL(fileURLWithPath: "\(dir)/\(name)")) }
+        let found = DirectoryWalk(maximumDepth: 1).entries(below: dir).compactMap { entry -> String? in
+            guard case .file(let path) = entry else { return nil }
+            return (path as NSString).lastPathComponent
+        }
+        #expect(found.sorted() == names.sorted())
+    }
+
     @Test func aWalkOpensOnlyRegularFiles() throws {
         let dir = try scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
