@@ -56,10 +56,18 @@ public enum ResultFormatter {
         case .table: return renderTable(table, settings: settings, highlights: result.highlights, cut: !result.showFullText)
         case .line: return LineFormat.render(table, width: result.showFullText ? nil : settings.width, highlights: result.highlights, color: settings.color,
                                              shown: settings.shown)
-        case .tsv: return renderDelimited(table, header: settings.header, separator: "\t", escape: escapeTSV)
-        case .csv: return renderDelimited(table, header: settings.header, separator: ",", escape: escapeCSV)
         case .json: return JSONValue.array(table.rows.map { object($0, table.columns) }).serialized(pretty: true) + "\n"
-        case .jsonl: return table.rows.map { object($0, table.columns).serialized() + "\n" }.joined()
+        case .tsv, .csv, .jsonl: return renderRows(table, as: settings.format, header: settings.header)
+        }
+    }
+
+    /// The rows of a table in a format of one line a row (TSV, CSV, JSON Lines), which can be
+    /// written a piece at a time; the header, when asked for, before them.
+    static func renderRows(_ table: Table, as format: OutputFormat, header: Bool) -> String {
+        switch format {
+        case .tsv: renderDelimited(table, header: header, separator: "\t", escape: escapeTSV)
+        case .csv: renderDelimited(table, header: header, separator: ",", escape: escapeCSV)
+        default: table.rows.map { object($0, table.columns).serialized() + "\n" }.joined()
         }
     }
 
@@ -86,13 +94,7 @@ public enum ResultFormatter {
         }
         guard count > chunk else { return write(render(result, corpus: corpus, settings: settings)) }
         for start in stride(from: 0, to: count, by: chunk) {
-            let table = rows(start..<min(start + chunk, count))
-            let header = settings.header && start == 0
-            switch settings.format {
-            case .tsv: write(renderDelimited(table, header: header, separator: "\t", escape: escapeTSV))
-            case .csv: write(renderDelimited(table, header: header, separator: ",", escape: escapeCSV))
-            default: write(table.rows.map { object($0, table.columns).serialized() + "\n" }.joined())
-            }
+            write(renderRows(rows(start..<min(start + chunk, count)), as: settings.format, header: settings.header && start == 0))
         }
     }
 

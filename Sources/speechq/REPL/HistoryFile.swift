@@ -45,8 +45,11 @@ struct HistoryFile {
 
     /// Whether `entry` is short enough to be written (`maximumEntryBytes`).
     func keeps(_ entry: String) -> Bool {
-        line(entry).count <= min(Self.maximumEntryBytes, tailBytes)
+        line(entry).count <= longestLine
     }
+
+    /// The longest line written, its newline included.
+    private var longestLine: Int { min(Self.maximumEntryBytes, tailBytes) }
 
     private func line(_ entry: String) -> [UInt8] {
         Array((entry.replacingOccurrences(of: "\n", with: " ") + "\n").utf8)
@@ -55,7 +58,7 @@ struct HistoryFile {
     /// Appends one statement. Returns an error message when the file cannot be written.
     func append(_ entry: String) -> String? {
         let line = line(entry)
-        guard keeps(entry) else { return "a statement of more than \(min(Self.maximumEntryBytes, tailBytes) >> 10) KB is not kept in \(path)" }
+        guard line.count <= longestLine else { return "a statement of more than \(longestLine >> 10) KB is not kept in \(path)" }
         let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
