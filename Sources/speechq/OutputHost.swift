@@ -49,8 +49,7 @@ final class OutputHost: SessionHost {
     func emit(_ result: QueryResult, session: Session) {
         let settings = OutputSettings(
             format: session.format, formatIsExplicit: session.formatIsExplicit, header: session.header,
-            width: width ?? (toTerminal ? Terminal.outputWidth() : nil),
-            color: file == nil && color, escapesControlCharacters: toTerminal)
+            width: textWidth, color: file == nil && color, escapesControlCharacters: escapesControlCharacters)
         // A pipe or a file gets the rows as they are made; a terminal's pager needs the whole.
         guard toTerminal else { return ResultFormatter.render(result, corpus: session.corpus, settings: settings, into: write) }
         show(ResultFormatter.render(result, corpus: session.corpus, settings: settings))

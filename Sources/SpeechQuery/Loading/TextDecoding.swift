@@ -95,10 +95,8 @@ public enum TextDecoding {
         let withBOM = chunk.starts(with: [0xEF, 0xBB, 0xBF])
         let body = withBOM ? UnsafeBufferPointer(rebasing: chunk[3...]) : chunk
         if !withBOM, body.count > 0, memchr(body.baseAddress!, 0, body.count) != nil { return .binary }
-        var controls = 0
-        for b in body {
-            controls &+= (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0C && b != 0x0D) ? 1 : 0
-        }
+        // CR counts not: the first chunk is not yet decoded, and CRLF text is text.
+        let controls = controlCount(body, countingCarriageReturns: false)
         return controls > 0 && controls * 50 >= body.count ? .binary : nil
     }
 
@@ -106,15 +104,21 @@ public enum TextDecoding {
     /// (GB18030 accepts most byte sequences). One control character in a hundred is far
     /// beyond anything a real speech contains.
     static func looksBinary(_ text: [UInt8]) -> Bool {
-        // A branch-free count over the buffer, which the compiler vectorises.
-        let controls = text.withUnsafeBufferPointer { buffer in
-            var count = 0
-            for b in buffer {
-                count &+= (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0C) ? 1 : 0
-            }
-            return count
-        }
+        let controls = text.withUnsafeBufferPointer { controlCount($0, countingCarriageReturns: true) }
         return controls > 0 && controls * 100 >= max(text.count, 1)
+    }
+
+    /// The control bytes in `bytes` other than line feed, tab and form feed (and carriage
+    /// return unless `countingCarriageReturns`): a branch-free count, which the compiler
+    /// vectorises.
+    @inline(__always)
+    private static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>, countingCarriageReturns: Bool) -> Int {
+        let carriageReturn: UInt8 = countingCarriageReturns ? 0xFF : 0x0D
+        var count = 0
+        for b in bytes {
+            count &+= (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0C && b != carriageReturn) ? 1 : 0
+        }
+        return count
     }
 }
 
