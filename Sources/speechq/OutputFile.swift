@@ -73,7 +73,7 @@ final class OutputFile {
             sq_hold_ending_signals()
             holdsSignals = true
             // A link is followed, so the file it points to gets the results, not the link.
-            let target = exists && type == S_IFREG ? Self.resolvingLinks(path) : path
+            let target = exists && type == S_IFREG ? LoadedFiles.realPath(path) : path
             do throws(ExportFailure) {
                 let staged = try ExportDestination(path: target, isDirectory: false, replacing: true)
                 do throws(ExportFailure) {
@@ -119,15 +119,11 @@ final class OutputFile {
     /// Returns the message when the file could not be written.
     func endStatement(completed: Bool) -> String? {
         writer.flush()
-        if let code = writer.takeFailure() {
+        let failure = writer.takeFailure()
+        guard completed, failure == nil else {
             takeBack()
             if destination != nil { failedBeforePlacing = true }
-            return message(DescriptorWriter.reason(code))
-        }
-        guard completed else {
-            takeBack()
-            if destination != nil { failedBeforePlacing = true }
-            return nil
+            return failure.map { message(DescriptorWriter.reason($0)) }
         }
         guard written else { return nil }
         if let destination {
@@ -196,12 +192,6 @@ final class OutputFile {
     private static func directory(of path: String) -> String {
         let directory = (path as NSString).deletingLastPathComponent
         return directory.isEmpty ? "." : directory
-    }
-
-    private static func resolvingLinks(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }
 

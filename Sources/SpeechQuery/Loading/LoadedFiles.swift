@@ -32,7 +32,7 @@ public struct LoadedFiles: Sendable {
     }
 
     /// `path` with symbolic links, `.` and `..` resolved; the path itself when it cannot be.
-    static func realPath(_ path: String) -> String {
+    public static func realPath(_ path: String) -> String {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
